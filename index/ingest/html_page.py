@@ -1,0 +1,38 @@
+"""Saved web pages (.html, .htm), through trafilatura."""
+
+from __future__ import annotations
+
+import re
+
+from index.ingest.documents import Document
+from index.ingest.sanitize import sanitize
+from index.model import CleanResult
+
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&)\s*")
+
+
+def read_html(html: str) -> Document:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+    )
+    text = sanitize(getattr(doc, "text", None) or "") if doc is not None else ""
+    if not text.strip():
+        from index.ingest.decode import UnreadableFile
+
+        raise UnreadableFile("no article text found in the HTML page")
+    paragraphs = [" ".join(p.split()) for p in text.split("\n") if p.strip()]
+    authors = [a for a in _AUTHOR_SPLIT.split(sanitize(doc.author or "")) if a]
+    cleaned = CleanResult(
+        title=sanitize(doc.title).strip() if doc.title else None,
+        authors=authors,
+        published=doc.date or None,
+        outlet=sanitize(doc.sitename).strip() if doc.sitename else None,
+        paragraphs=paragraphs,
+    )
+    return Document(format="html", text=sanitize(html), cleaned=cleaned)

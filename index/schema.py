@@ -1,0 +1,31 @@
+"""The Whoosh schema: what search needs and nothing more.
+
+Only the id is stored in Whoosh; titles, bodies and everything shown come from the
+article records in SQLite, so the index stays small and quick to open.
+"""
+
+from __future__ import annotations
+
+from whoosh.analysis import StandardAnalyzer
+from whoosh.fields import DATETIME, ID, TEXT, Schema
+
+SEARCH_FIELDS = ("title", "body", "author", "outlet", "source")
+"""Fields a bare word is looked up in."""
+
+QUERY_FIELDS = ("title", "body", "author", "outlet", "source", "figure", "published", "id")
+"""Fields a user may name as ``field:value``."""
+
+
+def make_schema() -> Schema:
+    analyzer = StandardAnalyzer(minsize=1)
+    return Schema(
+        id=ID(stored=True, unique=True),
+        title=TEXT(analyzer=analyzer, field_boost=2.0),
+        body=TEXT(analyzer=analyzer),
+        author=TEXT(analyzer=analyzer),
+        outlet=TEXT(analyzer=analyzer),
+        source=TEXT(analyzer=analyzer),
+        figure=TEXT(analyzer=analyzer, phrase=False),
+        published=DATETIME(sortable=True),
+        hash=ID(),
+    )
