@@ -1,13 +1,76 @@
-"""Placeholder cleaner: keeps every non-empty line as a paragraph (replaced by the real one)."""
+"""``clean_page``: from a copied web page to headline, metadata, body and what was dropped."""
 
 from __future__ import annotations
 
 from collections.abc import Set
 
-from index.model import CleanResult
+from index.clean.blocks import best_run, label_lines, line_score
+from index.clean.header import find_header
+from index.clean.lines import Line, split_lines
+from index.clean.outlet import find_outlet
+from index.model import CleanResult, RemovedLine
+
+_KEEP_INSIDE = {None}
+"""Labels of lines kept when they sit inside the body run."""
+
+
+def _position_rule(i: int, title: int | None, body: tuple[int, int]) -> str:
+    """Name for a dropped line that no cue named: where it stands explains why it went."""
+    if i > body[1]:
+        return "after-article"
+    if title is not None and i < title or i < body[0]:
+        return "navigation" if title is None or i < title else "header"
+    return "sidebar"
+
+
+def _keep_in_body(line: Line, label: str | None, inside: bool) -> bool:
+    if label is None:
+        return True
+    # A line other articles of the outlet repeat, but written as prose inside the
+    # article: most likely a quotation the articles share, so it stays.
+    return label == "recurring" and inside and line.sentence_like
 
 
 def clean_page(text: str, *, boilerplate: Set[str] = frozenset()) -> CleanResult:
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    title = lines[0] if lines else None
-    return CleanResult(title=title, paragraphs=lines[1:])
+    """Split a page dump into headline, authors, date, outlet, summary, body and captions.
+
+    ``boilerplate`` holds :func:`index.clean.recurring.line_key` keys of lines that
+    recur across articles of the same outlet; they are dropped unless they read as
+    prose inside the body.
+    """
+    lines = split_lines(text)
+    result = CleanResult()
+    if not lines:
+        return result
+    labels = label_lines(lines, boilerplate)
+    scores = [line_score(ln, lab) for ln, lab in zip(lines, labels, strict=True)]
+    start, end = best_run(scores)
+    header = find_header(lines, labels, (start, end))
+    body = (header.body_start, end)
+
+    result.authors = header.authors
+    result.published = header.published
+    if header.title_index is not None:
+        result.title = lines[header.title_index].text
+    result.summary = [lines[i].text.lstrip("•·▪●◦‣-–* ") for i in header.summary_indices]
+    special = set(header.summary_indices) | set(header.meta_indices)
+    if header.title_index is not None:
+        special.add(header.title_index)
+
+    top = header.title_index if header.title_index is not None else body[0]
+    for i, (ln, label) in enumerate(zip(lines, labels, strict=True)):
+        if i in special:
+            continue
+        inside = body[0] <= i <= body[1]
+        if inside and _keep_in_body(ln, label, body[0] < i < body[1]):
+            result.paragraphs.append(ln.text)
+        elif label == "caption" and top <= i <= body[1]:
+            result.captions.append(ln.text)
+        else:
+            rule = label or _position_rule(i, header.title_index, body)
+            result.removed.append(RemovedLine(ln.text, rule))
+
+    result.outlet = header.outlet or find_outlet(
+        ln.text for i, ln in enumerate(lines) if not body[0] <= i <= body[1]
+    )
+    return result

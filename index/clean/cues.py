@@ -1,0 +1,125 @@
+"""Small generic cue lists: the words web pages put on their chrome, in a few languages.
+
+These are not the backbone of the cleaner (line shape and position are); they name
+the rule that dropped a line and catch short chrome lines inside the body run.
+They only apply to short lines, so a paragraph that mentions "subscribe" stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FLAGS = re.IGNORECASE | re.UNICODE
+
+
+def _rx(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS)
+
+
+# Whole short line is one of these (anchored at both ends, after trimming punctuation).
+NAVIGATION = _rx(
+    r"skip to (?:main )?(?:content|navigation|site index|search)",
+    r"skip navigation",
+    r"jump to .{0,30}",
+    r"edit (?:post|page|article)",
+    r"(?:main )?menu",
+    r"search",
+    r"home(?: ?page)?",
+    r"back to top",
+    r"go to home page.*",
+    r"sections?",
+    r"log ?in|sign ?in|log ?out|sign ?out|register|my account",
+    r"close|open|toggle .{0,20}|more|less|next|previous|prev|show more|load more",
+    r"(?:english|international|us|uk) edition",
+    r"site (?:index|map|information navigation)",
+    r"print(?: edition)?",
+    r"menú|menü|меню|메뉴|メニュー|pesquisar|buscar|suche|поиск|검색|検索",
+    r"entrar|anmelden|войти|로그인|ログイン|accedi|masuk",
+)
+
+ADVERTISEMENT = _rx(
+    r"advertisements?|advertising|ad|ads|sponsored(?: content)?|promoted|paid (?:post|content)",
+    r"continue reading(?: the main story)?|story continues below(?: advertisement)?",
+    r"anzeige|werbung|publicidade|publicidad|pubblicità|publicité|реклама|광고|広告|iklan",
+)
+
+SHARE = _rx(
+    r"(?:share|tweet|email|e-mail|print|copy link|pin|save|comment)s?(?: (?:this|on|via|to) .{0,25})?",
+    r"facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|instagram|youtube|tiktok|"
+    r"flipboard|google\+?|messenger|vk|line|kakao(?:talk)?|rss",
+    r"follow(?: us)?(?: on .{0,25})?",
+    r"compartilh(?:e|ar)|compartir|condividi|teilen|partager|поделиться|공유(?:하기)?|シェア|bagikan",
+)
+
+READING_TIME = _rx(
+    r".{0,40}\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?\.?|mins?\.?)\s*(?:read|reading|de leitura|lesezeit|lettura|de lectura|чтения|baca)\b.{0,40}",
+    r"(?:reading time|lesezeit|tempo de leitura|tiempo de lectura|время чтения)\s*:?.{0,20}",
+    r".{0,20}\d+\s*분\s*(?:읽기|소요).{0,20}",
+)
+
+AUDIO = _rx(
+    r".{0,40}\b(?:listen to (?:this|the) (?:article|story)|audio (?:version|is (?:created|generated))|"
+    r"this audio|play audio|text to speech|ouvir (?:a )?(?:matéria|notícia)|anhören|слушать)\b.{0,60}",
+)
+
+FORM = _rx(
+    r".{0,40}\b(?:e-?mail address|your e-?mail|enter (?:your )?(?:e-?mail|correct)|indicates required|"
+    r"required fields?|password|i agree to|privacy policy and terms|successful+y subscribed|"
+    r"thank you for (?:signing up|subscribing)|confirmation email|sign up for|opt out|unsubscribe)\b.{0,80}",
+    r"\* ?(?:indicates )?required|submit|send|subscribe|sign up|join now|get started|"
+    r"inscreva-se|assinar|assine|abonnieren|подписаться|구독(?:하기)?|登録",
+)
+
+APPEAL = _rx(
+    r".{0,80}\b(?:become a (?:member|subscriber|patron|supporter)|membership|members?\b.{0,20}\bhelp|"
+    r"support (?:our|independent|quality|us)|donate|donation|paywall|subscribe (?:now|today|to)|"
+    r"already a (?:subscriber|member)|free trial|subscription|newsletter|support us|"
+    r"assinante|assine|abonnement|abo\b|подписк|пожертв|후원|구독)\b.{0,120}",
+)
+
+COPYRIGHT = _rx(
+    r".{0,80}(?:©|\(c\)|copyright|all rights reserved|todos os direitos|alle rechte|"
+    r"все права|tous droits|무단|転載).{0,120}",
+)
+
+RELATED = _rx(
+    r"(?:related|read (?:more|also|next)|see also|more (?:from|on|stories|news|in)|"
+    r"(?:most )?(?:popular|read|viewed|shared)(?: (?:now|today|articles|stories|posts|videos))?|"
+    r"recommended(?: for you)?|you (?:may|might) (?:also )?like.*|trending(?: now)?|"
+    r"top stories|latest(?: news| stories)?|editors'? picks|news feed|more news|"
+    r"leia (?:mais|também)|veja (?:também|mais)|lesen sie (?:auch|mehr)|mehr zum thema|"
+    r"читайте (?:также|ещё)|baca (?:juga|selengkapnya)|leggi anche|lee también|"
+    r"관련\s*(?:기사|뉴스)?|関連(?:記事)?|tags?|topics?|filed under|categories|"
+    r"comments?|\d+ comments?|leave a (?:comment|reply)|reply|responses?)"
+    r"(?:\s*[:»›>].{0,60})?",
+)
+
+_TRIM_RE = re.compile(r"^[\s\W_]+|[\s\W_]+$", re.UNICODE)
+
+# Order matters: the first rule that matches names the line.
+_WHOLE_LINE_RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
+    ("navigation", NAVIGATION, 6),
+    ("advertisement", ADVERTISEMENT, 6),
+    ("share", SHARE, 6),
+    ("reading-time", READING_TIME, 14),
+    ("audio-notice", AUDIO, 16),
+    ("form", FORM, 20),
+    ("related", RELATED, 10),
+    ("copyright", COPYRIGHT, 30),
+    ("appeal", APPEAL, 30),
+)
+
+
+def cue_rule(text: str, words: int) -> str | None:
+    """The name of the chrome rule a short line matches, or None.
+
+    Each rule only looks at lines of at most its word budget, and the whole line
+    (less surrounding punctuation and symbols) must match.
+    """
+    core = _TRIM_RE.sub("", text)
+    if not core:
+        return "symbols"
+    for name, pattern, budget in _WHOLE_LINE_RULES:
+        if words <= budget and pattern.fullmatch(core):
+            return name
+    return None

@@ -1,0 +1,42 @@
+"""Fingerprints of lines, to find the ones an outlet repeats across its articles.
+
+The store counts in how many articles of one outlet each key occurs and hands
+:func:`index.clean.clean_page` the keys of a page that recur in several. A key is
+stable under case and whitespace changes, so "Subscribe" and "SUBSCRIBE " match.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from index.clean.lines import split_lines
+
+_NON_WORD_RE = re.compile(r"[\W_]+", re.UNICODE)
+MIN_KEY_CHARS = 4
+"""Lines shorter than this (after normalising) are too common to say anything."""
+
+
+def normalize_line(line: str) -> str:
+    """Casefolded words of ``line`` joined by single spaces (punctuation dropped)."""
+    return _NON_WORD_RE.sub(" ", line.casefold()).strip()
+
+
+def line_key(line: str) -> str:
+    """A short stable fingerprint of ``line`` (16 hex digits of a BLAKE2 hash)."""
+    return hashlib.blake2b(normalize_line(line).encode("utf-8"), digest_size=8).hexdigest()
+
+
+def page_line_keys(text: str) -> set[str]:
+    """Keys of the lines of a page worth counting across articles.
+
+    Bare numbers, times and one-word chrome are left out: they recur everywhere,
+    so counting them would only make the store's table bigger.
+    """
+    keys: set[str] = set()
+    for line in split_lines(text):
+        norm = normalize_line(line.text)
+        if len(norm) < MIN_KEY_CHARS or norm.replace(" ", "").isdigit():
+            continue
+        keys.add(line_key(line.text))
+    return keys
