@@ -1,0 +1,168 @@
+"""Attribution cues: the verbs and phrases that introduce what someone said or thinks.
+
+Cues come in three strengths, because the wider a verb's use the more the rules ask
+of the words around it before they call its subject a source:
+
+* ``SPEECH``: speech and report verbs ("said", "told", "reported", "wrote").
+  Any subject noun phrase counts, and they also work inverted ("..., said Smith").
+* ``STANCE``: claims, judgments and reactions ("criticized", "called for",
+  "endorsed", "denied"). Any subject noun phrase counts.
+* ``MIND``: beliefs, wants and evidence ("believes", "wants", "polls show").
+  The subject must be a name, a pronoun or a noun that can hold a view.
+"""
+
+from __future__ import annotations
+
+import re
+
+SPEECH = "speech"
+STANCE = "stance"
+MIND = "mind"
+
+_IRREGULAR = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "writing", "written"),
+    "think": ("think", "thinks", "thought", "thinking"),
+    "know": ("know", "knows", "knew", "knowing", "known"),
+    "see": ("see", "sees", "saw", "seeing", "seen"),
+    "find": ("find", "finds", "found", "finding"),
+    "feel": ("feel", "feels", "felt", "feeling"),
+    "seek": ("seek", "seeks", "sought", "seeking"),
+    "show": ("show", "shows", "showed", "showing", "shown"),
+    "speak": ("speak", "speaks", "spoke", "speaking", "spoken"),
+    "hold": ("hold", "holds", "held", "holding"),
+    "give": ("give", "gives", "gave", "giving", "given"),
+    "put": ("put", "puts", "putting"),
+    "read": ("read", "reads", "reading"),
+    "take": ("take", "takes", "took", "taking"),
+    "understand": ("understand", "understands", "understood", "understanding"),
+    "teach": ("teach", "teaches", "taught", "teaching"),
+    "forecast": ("forecast", "forecasts", "forecasting"),
+    "predict": ("predict", "predicts", "predicted", "predicting"),
+}
+
+_DOUBLING = frozenset("slam rip quip scrap knock plan admit regret chat prod".split())
+
+
+def verb_forms(lemma: str) -> tuple[str, ...]:
+    """Base, third person, past and -ing forms of an English verb."""
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if lemma.endswith("e") and not lemma.endswith("ee"):
+        past, ing = lemma + "d", lemma[:-1] + "ing"
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        past, ing = lemma[:-1] + "ied", lemma + "ing"
+    elif lemma in _DOUBLING:
+        past, ing = lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"
+    else:
+        past, ing = lemma + "ed", lemma + "ing"
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        third = lemma + "es"
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        third = lemma[:-1] + "ies"
+    else:
+        third = lemma + "s"
+    return (lemma, third, past, ing)
+
+
+_SPEECH_VERBS = """
+say tell report add note warn confirm claim state write tweet announce explain ask
+argue insist declare acknowledge admit reply respond recall contend assert emphasize
+stress testify concede complain joke quip allege deny reveal mention observe remark
+caution urge promise pledge vow boast brag shout chant describe reiterate repeat retort
+counter scoff muse lament proclaim disclose post publish cite quote write speak
+continue predict estimate conclude suggest indicate answer inform advise recount
+recommend propose demand explain charge insist concede declare pronounce emphasise
+""".split()
+
+_STANCE_VERBS = """
+criticize criticise praise blame accuse attack condemn blast slam mock defend endorse
+reject dismiss question challenge hail applaud welcome decry denounce ridicule lambast
+rip knock oppose dispute disagree agree argue call thank apologize apologise accept
+refuse decline vow threaten insult target contradict refute rebut echo characterize
+characterise label brand portray paint dub deride disparage tout laud commend
+congratulate salute celebrate support back urge press push caution fault chide
+scold berate rebuke excoriate assail castigate defy acknowledge promise offer
+""".split()
+
+_MIND_VERBS = """
+believe think know expect fear worry want hope plan intend seek feel view consider
+doubt suspect understand realize realise assume wish prefer decide learn recognize
+anticipate show find suggest indicate reveal conclude estimate project forecast rate
+see favor favour like trust wonder hold maintain imagine remember recall predict
+""".split()
+
+_PHRASES = (
+    # (regex, strength): multi-word cues whose last word need not be a verb.
+    (r"according to", SPEECH),
+    (r"[Cc]iting", SPEECH),
+    (r"in (?:a|an|his|her|their|its) (?:written |joint |prepared )?"
+     r"(?:statement|interview|op-ed|letter|tweet|post|speech|email|memo|report)", SPEECH),
+    (r"(?:did not|didn't|does not|doesn't|has not|hasn't|have not|haven't) "
+     r"(?:immediately )?(?:respond|reply|return|comment)", STANCE),
+    (r"declined to (?:comment|say|elaborate|discuss|answer|respond)", STANCE),
+    (r"(?:called|calls|calling|call) (?:for|on)", STANCE),
+    (r"(?:pointed|points|pointing|point) (?:to|out)", SPEECH),
+    (r"(?:spoke|speaks|speaking|talked|talks|talking) (?:about|of|to)", SPEECH),
+    (r"(?:weighed|weighs|weighing) in", STANCE),
+    (r"(?:took|takes|taking) aim at", STANCE),
+    (r"(?:made|makes|making) (?:it )?clear", SPEECH),
+    (r"(?:went|goes) on to (?:say|add|note)", SPEECH),
+    (r"(?:is|are|was|were) (?:confident|convinced|sure|certain|worried|concerned|"
+     r"optimistic|pessimistic|skeptical|sceptical|critical) ", MIND),
+)
+
+
+def _alternation(words: set[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+def _build() -> tuple[re.Pattern[str], dict[str, str]]:
+    strength: dict[str, str] = {}
+    for group, name in ((_MIND_VERBS, MIND), (_STANCE_VERBS, STANCE), (_SPEECH_VERBS, SPEECH)):
+        for lemma in group:
+            for form in verb_forms(lemma):
+                strength[form] = name  # later groups win: speech beats stance beats mind
+    phrases = "|".join(f"(?:{p})" for p, _ in _PHRASES)
+    pattern = rf"\b(?:(?P<phrase>{phrases})|(?P<verb>{_alternation(set(strength))}))\b"
+    return re.compile(pattern), strength
+
+
+CUE_RE, VERB_STRENGTH = _build()
+
+
+def phrase_strength(phrase: str) -> str:
+    """Strength of a multi-word cue matched by :data:`CUE_RE`."""
+    for pattern, strength in _PHRASES:
+        if re.fullmatch(pattern, phrase):
+            return strength
+    return SPEECH
+
+
+INVERTIBLE = frozenset(
+    verb_forms("say")
+    + verb_forms("add")
+    + verb_forms("write")
+    + verb_forms("ask")
+    + verb_forms("note")
+    + verb_forms("explain")
+    + verb_forms("continue")
+    + verb_forms("recall")
+    + verb_forms("argue")
+    + verb_forms("insist")
+    + verb_forms("tweet")
+    + verb_forms("reply")
+    + verb_forms("respond")
+    + verb_forms("declare")
+    + verb_forms("warn")
+    + verb_forms("observe")
+    + verb_forms("quip")
+    + verb_forms("joke")
+    + verb_forms("remark")
+    + verb_forms("report")
+    + verb_forms("answer")
+    + verb_forms("counter")
+    + verb_forms("retort")
+)
+"""Verbs that may come before their subject: '"...," said Smith'."""

@@ -1,0 +1,315 @@
+"""Noun phrases next to a cue: the subject before a verb, the phrase after "according to".
+
+The parser walks word tokens outward from the cue and stops at the first word that
+cannot belong to a noun phrase. It knows English word classes (titles, determiners,
+function words, capitalization), never particular names.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from index.extract.lexicon import (
+    AUXILIARIES,
+    BE_FORMS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    SENTENCE_OPENERS,
+    SUBJECT_PRONOUNS,
+    TITLES,
+    WEEKDAYS,
+)
+from index.extract.sentences import Token
+
+NAMED = "named"
+NOMINAL = "nominal"
+PRONOUN = "pronoun"
+
+NAME_CONNECTORS = frozenset("of the for and de la le van von der den al bin del da du & on".split())
+"""Lowercase words that may join the capitalized words of one name."""
+
+ARTICLES = frozenset("the a an".split())
+QUANTIFIERS = frozenset("one some many most none all each both several few two three".split())
+CLOSING_QUOTES = frozenset("\"”’'")
+PARENTHETICAL_ADVERBS = frozenset(
+    "however meanwhile too though instead also moreover in particular for instance example "
+    "then later again".split()
+)
+APPOSITIVE_OPENERS = frozenset("a an the who whose which one another".split())
+
+
+class Phrase(NamedTuple):
+    """Token indexes [first, last] of a phrase, and its kind."""
+
+    first: int
+    last: int
+    kind: str
+
+
+def is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def is_word(tok: str) -> bool:
+    return tok[:1].isalnum()
+
+
+def is_possessive(tok: str) -> bool:
+    return tok.endswith(("'s", "’s")) and len(tok) > 2
+
+
+def _lower_noun(tok: str) -> bool:
+    """A lowercase word that can be part of a noun phrase."""
+    return tok[:1].islower() and tok.lower() not in FUNCTION_WORDS
+
+
+def _skip_back_adverbials(tokens: list[Token], j: int) -> tuple[int, bool]:
+    """Step left over auxiliaries and adverbs between a subject and its verb.
+
+    Returns the new index and whether a form of "be" was crossed (a passive hint).
+    """
+    saw_be = False
+    while j >= 0:
+        low = tokens[j].text.lower()
+        if low in AUXILIARIES or (low.endswith("ly") and tokens[j].text.islower() and len(low) > 4):
+            j -= 1
+        elif low in BE_FORMS:
+            saw_be = True
+            j -= 1
+        elif low in WEEKDAYS:
+            j -= 1
+            if j >= 0 and tokens[j].text.lower() in ("on", "last", "early", "late"):
+                j -= 1
+        elif (
+            low == ","
+            and j >= 2
+            and tokens[j - 1].text.lower() in PARENTHETICAL_ADVERBS
+            and tokens[j - 2].text in (",", "in", "for")
+        ):
+            j -= 2
+            while j >= 0 and tokens[j].text != ",":
+                j -= 1
+            j -= 1
+        else:
+            break
+    return j, saw_be
+
+
+def _name_back(tokens: list[Token], j: int) -> int:
+    """First index of the name ending at token ``j`` (a capitalized word or ')')."""
+    first = j
+    k = j - 1
+    while k >= 0:
+        tok = tokens[k].text
+        low = tok.lower()
+        if tok == ")":
+            m = k - 1
+            while m >= 0 and tokens[m].text != "(" and k - m < 8:
+                m -= 1
+            if m < 0 or tokens[m].text != "(":
+                break
+            first = k = m
+            k -= 1
+            continue
+        if is_cap(tok) and is_word(tok):
+            if k == 0 and low in SENTENCE_OPENERS:
+                break
+            first = k
+            k -= 1
+            continue
+        if low in ARTICLES:
+            first = k
+            break
+        if low in TITLES and tok.islower():
+            first = k
+            k -= 1
+            continue
+        if low in NAME_CONNECTORS and k > 0 and is_cap(tokens[k - 1].text):
+            k -= 1
+            continue
+        if tok == "-" and k > 0 and is_word(tokens[k - 1].text):
+            k -= 1
+            continue
+        break
+    return first
+
+
+def _nominal_back(tokens: list[Token], j: int) -> int:
+    """First index of the common-noun phrase whose head is token ``j``."""
+    first = j
+    k = j - 1
+    while k >= 0 and j - k < 9:
+        tok = tokens[k].text
+        low = tok.lower()
+        if low in DETERMINERS:
+            first = k
+            if low in QUANTIFIERS or low in ("all", "both"):
+                k -= 1
+                continue
+            break
+        if low in QUANTIFIERS:
+            first = k
+            break
+        if is_cap(tok) and is_word(tok):
+            if k == 0 and low in SENTENCE_OPENERS:
+                break
+            first = k
+            k -= 1
+            continue
+        if tok[:1].isdigit() or tok in ("-", "%") or _lower_noun(tok):
+            first = k
+            k -= 1
+            continue
+        if low == "of" and k > 0 and (
+            tokens[k - 1].text.lower() in QUANTIFIERS or _lower_noun(tokens[k - 1].text)
+        ):
+            k -= 1
+            continue
+        break
+    return first
+
+
+def _kind(tokens: list[Token], first: int, last: int, sentence_initial: bool) -> str:
+    for k in range(first, last + 1):
+        tok = tokens[k].text
+        if not is_word(tok):
+            continue
+        low = tok.lower()
+        if sum(c.isupper() for c in tok) >= 2:
+            return NAMED
+        if is_cap(tok) and low not in TITLES and low not in FUNCTION_WORDS:
+            if k == 0 and sentence_initial:
+                continue
+            return NAMED
+    return NOMINAL
+
+
+def subject_before(
+    tokens: list[Token], end: int, *, allow_nominal: bool = True, passive_ok: bool = False
+) -> Phrase | None:
+    """The subject noun phrase that ends just before token index ``end`` (the cue).
+
+    ``tokens`` start at the beginning of the sentence. Returns None when the words
+    before the cue are not a subject (a preposition, a passive "was told", a comma
+    that does not close an appositive).
+    """
+    j, saw_be = _skip_back_adverbials(tokens, end - 1)
+    if j < 0 or (saw_be and not passive_ok):
+        return None
+    tok = tokens[j].text
+    low = tok.lower()
+    if tok == ",":
+        return _appositive_subject(tokens, j)
+    if low in SUBJECT_PRONOUNS:
+        return Phrase(j, j, PRONOUN)
+    if tok == ")" or (is_cap(tok) and is_word(tok)):
+        if tok != ")" and j == 0 and low in SENTENCE_OPENERS:
+            return None
+        if is_possessive(tok):
+            return None
+        first = _name_back(tokens, j)
+        if tok == ")" and first == j:
+            return None
+        if tok == ")" and first > 0 and _lower_noun(tokens[first - 1].text):
+            first = _nominal_back(tokens, first - 1)
+        return Phrase(first, j, _kind(tokens, first, j, True))
+    if allow_nominal and _lower_noun(tok) and not is_possessive(tok):
+        first = _nominal_back(tokens, j)
+        return Phrase(first, j, _kind(tokens, first, j, True))
+    return None
+
+
+def _appositive_subject(tokens: list[Token], comma: int) -> Phrase | None:
+    """'Park Sun-won, a member of a committee, said': the name plus its appositive."""
+    k = comma - 1
+    while k >= 0 and tokens[k].text != "," and comma - k < 30:
+        if tokens[k].text in CLOSING_QUOTES or tokens[k].text in "“\"":
+            return None
+        k -= 1
+    if k < 1 or tokens[k].text != ",":
+        return None
+    opener = tokens[k + 1].text
+    if opener.lower() not in APPOSITIVE_OPENERS and not (
+        opener.islower() and opener.lower() in TITLES
+    ):
+        return None
+    head = tokens[k - 1].text
+    if not (is_cap(head) or head == ")") or not is_word(head) and head != ")":
+        return None
+    first = _name_back(tokens, k - 1)
+    return Phrase(first, comma - 1, NAMED)
+
+
+def phrase_after(tokens: list[Token], start: int, *, open_ended: bool) -> Phrase | None:
+    """The noun phrase that begins at token ``start``, after an inverted cue.
+
+    ``open_ended`` (after "according to", "citing") lets the phrase take common nouns
+    and prepositional modifiers; after an inverted verb ("said Smith") it must be a
+    name, a pronoun or "the/a" + noun.
+    """
+    n = len(tokens)
+    i = start
+    while i < n and tokens[i].text.lower() in WEEKDAYS:
+        i += 1
+    if i >= n:
+        return None
+    tok = tokens[i].text
+    low = tok.lower()
+    if low in SUBJECT_PRONOUNS and low not in ("this", "these", "those", "which", "who"):
+        return Phrase(i, i, PRONOUN)
+    if not (is_word(tok) and (is_cap(tok) or low in DETERMINERS or low in TITLES or open_ended)):
+        return None
+    if low in FUNCTION_WORDS and low not in DETERMINERS:
+        return None
+    last = i
+    k = i
+    limit = i + (12 if open_ended else 8)
+    while k < n and k < limit:
+        t = tokens[k].text
+        tl = t.lower()
+        if t == "(":
+            m = k + 1
+            while m < n and tokens[m].text != ")" and m - k < 8:
+                m += 1
+            if m < n and tokens[m].text == ")":
+                last = k = m
+                k += 1
+                continue
+            break
+        if is_word(t) and (
+            is_cap(t)
+            or t[:1].isdigit()
+            or (k == i and tl in DETERMINERS)
+            or tl in TITLES
+            or ((open_ended or tokens[i].text.lower() in DETERMINERS) and _lower_noun(t))
+        ):
+            last = k
+            k += 1
+            continue
+        if tl in NAME_CONNECTORS and k + 1 < n and is_cap(tokens[k + 1].text):
+            k += 1
+            continue
+        if open_ended and tl in ("of", "by", "from", "at", "with", "in", "for") and k + 1 < n:
+            k += 1
+            continue
+        if t == "-" and k + 1 < n and is_word(tokens[k + 1].text):
+            k += 1
+            continue
+        break
+    if open_ended:
+        while last > i and tokens[last].text.lower() in FUNCTION_WORDS:
+            last -= 1
+    # An appositive after the name: ", a law professor at West Virginia University".
+    if last + 2 < n and tokens[last + 1].text == "," and tokens[last + 2].text.lower() in (
+        "a",
+        "an",
+        "the",
+        "who",
+    ):
+        m = last + 2
+        while m + 1 < n and tokens[m + 1].text not in (",", ";", ":", "\"", "”", "“"):
+            m += 1
+        if tokens[m].text == ".":
+            m -= 1
+        last = m
+    return Phrase(i, last, _kind(tokens, i, last, False))

@@ -1,0 +1,89 @@
+"""Sentence boundaries and word tokens, both with code-point offsets."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import NamedTuple
+
+from index.extract.lexicon import ABBREVIATIONS
+
+_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?:\s+|$)|\n\s*")
+_WORD_BEFORE_RE = re.compile(r"([\w.]+)\W*$")
+
+TOKEN_RE = re.compile(
+    r"[A-Za-z](?:\.[A-Za-z])+\.?"  # U.S. / U.N. / a.m.
+    r"|\d+(?:[.,]\d+)*"  # 8,000 / 2.5
+    r"|\w+(?:[’'\-]\w+)*"  # words, possessives, hyphenated compounds
+    r"|[^\w\s]"  # one punctuation mark
+)
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where sentences begin: after . ! ? (not after "Mr." or "U.S.") and at newlines."""
+    starts = [0]
+    for m in _END_RE.finditer(text):
+        end = m.end()
+        if end >= len(text):
+            break
+        if m.group().startswith(("\n", "\r")):
+            starts.append(end)
+            continue
+        if "\n" in m.group():
+            starts.append(end)
+            continue
+        nxt = text[end]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'("):
+            continue
+        if m.group()[0] == ".":
+            w = _WORD_BEFORE_RE.search(text, max(0, m.start() - 20), m.start() + 1)
+            if w:
+                word = w.group(1)
+                core = word.rstrip(".").lower()
+                if core in ABBREVIATIONS or (len(core) == 1 and core.isalpha()):
+                    continue
+                if "." in word.rstrip(".") and word[0].isupper():  # "U.S." before a capital
+                    continue
+        starts.append(end)
+    return starts
+
+
+class Sentences:
+    """Looks up the sentence around an offset."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = sentence_starts(text)
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.starts, pos) - 1
+        start = self.starts[max(i, 0)]
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return start, end
+
+    def index(self, pos: int) -> int:
+        return bisect_right(self.starts, pos) - 1
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Tokens of ``text[start:end]``; "Sen." and "Calif." keep their period."""
+    tokens: list[Token] = []
+    for m in TOKEN_RE.finditer(text, start, end):
+        tok = m.group()
+        if (
+            tok == "."
+            and tokens
+            and tokens[-1].end == m.start()
+            and tokens[-1].text.lower() in ABBREVIATIONS
+        ):
+            prev = tokens[-1]
+            tokens[-1] = Token(prev.text + ".", prev.start, m.end())
+            continue
+        tokens.append(Token(tok, m.start(), m.end()))
+    return tokens

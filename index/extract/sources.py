@@ -1,0 +1,151 @@
+"""Find who each statement is attributed to.
+
+Every cue (see :mod:`index.extract.cues`) is tried in turn: its subject before it
+("Blinken said"), the phrase after it ("according to HUR", '..., said Kirby'), or an
+appositive ("Park Sun-won, a member of a committee, said"). Speaker labels
+("PENCE: ..."), headline tags ("Poll: ...") and quote signatures ('..." ― Jane Doe')
+are found by their layout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.extract.cues import CUE_RE, INVERTIBLE, MIND, SPEECH, VERB_STRENGTH, phrase_strength
+from index.extract.phrases import (
+    CLOSING_QUOTES,
+    NAMED,
+    Phrase,
+    phrase_after,
+    subject_before,
+)
+from index.extract.sentences import Sentences, Token, tokenize
+
+
+@dataclass(slots=True)
+class Mention:
+    """A source span found in the text, before names are made canonical."""
+
+    start: int
+    end: int
+    kind: str
+    cue: str
+    cue_start: int
+    cue_end: int
+    statement_start: int
+    statement_end: int
+
+
+_SPEAKER_RE = re.compile(r"^[\"“]?((?:[A-Z][A-Z.'’-]+)(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]", re.M)
+_HEADLINE_TAG_RE = re.compile(r"\A\s*([A-Z][^:\n]{1,40}?):[ \t]+\S")
+_SIGNATURE_RE = re.compile(
+    r"[”\"’.!?]\s*[―—]\s*([A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,4})", re.M
+)
+_QUOTE_COLON_RE = re.compile(r":[ \t]*[“\"‘]")
+
+
+class _SentenceCache:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sentences = Sentences(text)
+        self._tokens: dict[int, list[Token]] = {}
+
+    def tokens(self, pos: int) -> tuple[int, int, list[Token]]:
+        start, end = self.sentences.bounds(pos)
+        toks = self._tokens.get(start)
+        if toks is None:
+            toks = self._tokens[start] = tokenize(self.text, start, end)
+        return start, end, toks
+
+
+def _token_index(tokens: list[Token], pos: int) -> int:
+    """Index of the first token that starts at or after ``pos``."""
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].start < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """All source mentions in ``text``, in text order, one per span."""
+    cache = _SentenceCache(text)
+    found: dict[tuple[int, int], Mention] = {}
+
+    def add(phrase: Phrase, tokens: list[Token], cue: tuple[int, int], stmt: tuple[int, int]):
+        start, end = tokens[phrase.first].start, tokens[phrase.last].end
+        if (start, end) in found or end <= start:
+            return
+        found[(start, end)] = Mention(
+            start, end, phrase.kind, text[cue[0] : cue[1]], cue[0], cue[1], *stmt
+        )
+
+    for m in CUE_RE.finditer(text):
+        s_start, s_end, tokens = cache.tokens(m.start())
+        ci = _token_index(tokens, m.start())
+        ce = _token_index(tokens, m.end())
+        phrase_text = m.group("phrase")
+        if phrase_text is not None:
+            low = phrase_text.lower()
+            if low.startswith(("according", "citing")):
+                p = phrase_after(tokens, ce, open_ended=True)
+                if p is not None:
+                    add(p, tokens, m.span(), (s_start, m.start()))
+                continue
+            strength = phrase_strength(phrase_text)
+            form = low.split()[0]
+        else:
+            form = m.group("verb")
+            strength = VERB_STRENGTH[form]
+        if form in INVERTIBLE and (
+            ci == 0 or tokens[ci - 1].text in CLOSING_QUOTES or tokens[ci - 1].text == ","
+        ):
+            p = phrase_after(tokens, ce, open_ended=False)
+            if p is not None:
+                add(p, tokens, m.span(), (s_start, m.start()))
+                continue
+        p = subject_before(
+            tokens,
+            ci,
+            allow_nominal=True,
+            passive_ok=form.endswith("ing") or phrase_text is not None,
+        )
+        if p is not None:
+            if strength == MIND and p.kind != NAMED and False:
+                continue
+            add(p, tokens, m.span(), (m.end(), s_end))
+
+    _layout_mentions(text, cache, add)
+    return sorted(found.values(), key=lambda x: x.start)
+
+
+def _layout_mentions(text: str, cache: _SentenceCache, add) -> None:  # noqa: ANN001
+    for m in _SPEAKER_RE.finditer(text):
+        _, s_end, tokens = cache.tokens(m.start(1))
+        i, j = _token_index(tokens, m.start(1)), _token_index(tokens, m.end(1)) - 1
+        if 0 <= i <= j < len(tokens):
+            add(Phrase(i, j, NAMED), tokens, (m.end(1), m.end(1) + 1), (m.end(), s_end))
+    head = _HEADLINE_TAG_RE.match(text)
+    if head and len(head.group(1).split()) <= 5:
+        _, s_end, tokens = cache.tokens(head.start(1))
+        i, j = _token_index(tokens, head.start(1)), _token_index(tokens, head.end(1)) - 1
+        if 0 <= i <= j < len(tokens):
+            add(Phrase(i, j, NAMED), tokens, (head.end(1), head.end(1) + 1), (head.end(), s_end))
+    for m in _SIGNATURE_RE.finditer(text):
+        _, _, tokens = cache.tokens(m.start(1))
+        i, j = _token_index(tokens, m.start(1)), _token_index(tokens, m.end(1)) - 1
+        if 0 <= i <= j < len(tokens):
+            add(Phrase(i, j, NAMED), tokens, (m.start(1) - 2, m.start(1) - 1), (m.start(), m.start()))
+    for m in _QUOTE_COLON_RE.finditer(text):
+        s_start, s_end, tokens = cache.tokens(m.start())
+        ci = _token_index(tokens, m.start())
+        p = subject_before(tokens, ci, allow_nominal=False)
+        if p is not None and p.kind == NAMED:
+            add(p, tokens, (m.start(), m.start() + 1), (m.end() - 1, s_end))
+
+
+SPEECH_STRENGTH = SPEECH
