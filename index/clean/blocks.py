@@ -44,6 +44,13 @@ def label_lines(lines: Sequence[Line], boilerplate: Set[str]) -> list[str | None
         ln, prev = lines[i], lines[i - 1]
         if ln.text.endswith(_EXCERPT_ENDS) and is_headline_shaped(prev) and not prev.blank_after:
             labels[i] = labels[i - 1] = "teaser"
+    _label_teaser_lists(lines, labels)
+    seen: set[str] = set()
+    for i, ln in enumerate(lines):
+        if ln.words >= 6:
+            if ln.text in seen and labels[i] is None:
+                labels[i] = "duplicate"
+            seen.add(ln.text)
     if boilerplate:
         for i, ln in enumerate(lines):
             if labels[i] is None and line_key(ln.text) in boilerplate:
@@ -51,21 +58,85 @@ def label_lines(lines: Sequence[Line], boilerplate: Set[str]) -> list[str | None
     return labels
 
 
-_CHROME_SCORE = {"caption": -6.0, "recurring": -8.0, "teaser": -30.0}
+def _label_teaser_lists(lines: Sequence[Line], labels: list[str | None]) -> None:
+    """Mark lists of related stories: three or more headline + one-paragraph pairs in a row.
+
+    An article with subheadings has several paragraphs under each; a list of
+    teasers alternates strictly between a link title and its excerpt.
+    """
+    i, n = 0, len(lines)
+    while i < n - 1:
+        j = i
+        pairs = []
+        while (
+            j + 1 < n
+            and labels[j] is None
+            and labels[j + 1] is None
+            and is_headline_shaped(lines[j])
+            and not lines[j].sentence_end
+            and lines[j + 1].words >= 8
+            and lines[j + 1].words > lines[j].words
+        ):
+            pairs.append(j)
+            j += 2
+            # one optional short date/time or label line between pairs
+            if j < n and labels[j] == "timestamp":
+                j += 1
+        if len(pairs) >= 3:
+            for k in range(i, j):
+                if labels[k] is None:
+                    labels[k] = "teaser-list"
+            i = j
+        else:
+            i += 1
 
 
-def line_score(line: Line, label: str | None) -> float:
-    """How much a line pulls the body run towards itself (negative: pushes it away)."""
-    if label == "recurring" and line.sentence_like:
-        return -0.5  # neutral: kept inside the body, never extends it
-    if label:
-        return _CHROME_SCORE.get(label, -20.0)
-    w = line.words
-    if line.sentence_end:
-        score = w - 7.0
-    else:
-        score = w - 20.0
-    return max(score, -6.0)
+_CHROME_SCORE = {
+    "caption": -6.0,
+    "recurring": -8.0,
+    "teaser": -30.0,
+    "teaser-list": -2.0,
+    "related": -30.0,
+    "copyright": -60.0,
+    "timestamp": -10.0,
+    "duplicate": -10.0,
+}
+
+
+def score_lines(lines: Sequence[Line], labels: Sequence[str | None]) -> list[float]:
+    """How much each line pulls the body run towards itself (negative: pushes it away).
+
+    A short line right next to prose costs little (a subheading, a one-line quote);
+    short lines among short lines (menus, link lists) cost more.
+    """
+    good = [lab is None and ln.sentence_like for ln, lab in zip(lines, labels, strict=True)]
+    scores = []
+    for i, (ln, lab) in enumerate(zip(lines, labels, strict=True)):
+        if lab == "recurring" and ln.sentence_like:
+            scores.append(-0.5)  # neutral: kept inside the body, never extends it
+            continue
+        if lab:
+            scores.append(_CHROME_SCORE.get(lab, -20.0))
+            continue
+        w = ln.words
+        score = w - 7.0 if ln.sentence_end else w - 20.0
+        if score < 0:
+            near_prose = (i > 0 and good[i - 1]) or (i + 1 < len(lines) and good[i + 1])
+            score = max(score, -1.5 if near_prose else -5.0)
+        scores.append(score)
+    return scores
+
+
+def extend_over_list(labels: Sequence[str | None], run: tuple[int, int]) -> tuple[int, int]:
+    """Take in a headline + paragraph list that follows the body without a break.
+
+    Round-ups ("today's best deals") are written as such a list right after the
+    intro; a list of related stories is set apart by a label or other chrome.
+    """
+    start, end = run
+    while end + 1 < len(labels) and labels[end + 1] == "teaser-list":
+        end += 1
+    return start, end
 
 
 def best_run(scores: Sequence[float]) -> tuple[int, int]:

@@ -94,6 +94,17 @@ RELATED = _rx(
     r"(?:\s*[:»›>].{0,60})?",
 )
 
+COOKIE = re.compile(r"\bcookies?\b|куки|쿠키|クッキー", _FLAGS)
+_COPYRIGHT_ANYWHERE = re.compile(r"©|\bcopyright\b|all rights reserved|todos os direitos reservados|alle rechte vorbehalten|все права защищены", _FLAGS)
+# A line that is only a time or a date ("11:51 PM", "November 16, 2016", "20/11/2019 / 11:54 am").
+TIMESTAMP = re.compile(
+    r"(?:[\w.,]+\s+){0,3}?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|"
+    r"[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})"
+    r"(?:\s*[/|,·-]?\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|[A-Z]{2,4}))*"
+    r"|\d+\s*(?:h|hrs?|hours?|mins?|minutes?|d|days?)\s+ago",
+    _FLAGS,
+)
+
 _TRIM_RE = re.compile(r"^[\s\W_]+|[\s\W_]+$", re.UNICODE)
 
 # Order matters: the first rule that matches names the line.
@@ -119,6 +130,12 @@ def cue_rule(text: str, words: int) -> str | None:
     core = _TRIM_RE.sub("", text)
     if not core:
         return "symbols"
+    if words <= 80 and _COPYRIGHT_ANYWHERE.search(text):
+        return "copyright"
+    if words <= 120 and COOKIE.search(text):
+        return "cookie-notice"
+    if words <= 8 and TIMESTAMP.fullmatch(core):
+        return "timestamp"
     for name, pattern, budget in _WHOLE_LINE_RULES:
         if words <= budget and pattern.fullmatch(core):
             return name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Set
 
-from index.clean.blocks import best_run, label_lines, line_score
+from index.clean.blocks import best_run, extend_over_list, label_lines, score_lines
 from index.clean.header import find_header
 from index.clean.lines import Line, split_lines
 from index.clean.outlet import find_outlet
@@ -24,7 +24,7 @@ def _position_rule(i: int, title: int | None, body: tuple[int, int]) -> str:
 
 
 def _keep_in_body(line: Line, label: str | None, inside: bool) -> bool:
-    if label is None:
+    if label is None or label == "teaser-list":
         return True
     # A line other articles of the outlet repeat, but written as prose inside the
     # article: most likely a quotation the articles share, so it stays.
@@ -43,8 +43,8 @@ def clean_page(text: str, *, boilerplate: Set[str] = frozenset()) -> CleanResult
     if not lines:
         return result
     labels = label_lines(lines, boilerplate)
-    scores = [line_score(ln, lab) for ln, lab in zip(lines, labels, strict=True)]
-    start, end = best_run(scores)
+    scores = score_lines(lines, labels)
+    start, end = extend_over_list(labels, best_run(scores))
     header = find_header(lines, labels, (start, end))
     body = (header.body_start, end)
 
