@@ -35,6 +35,8 @@ PARENTHETICAL_ADVERBS = frozenset(
     "however meanwhile too though instead also moreover in particular for instance example "
     "then later again".split()
 )
+TIME_NOUNS = frozenset("week month year weekend morning afternoon evening night spring summer fall "
+                       "autumn winter decade".split())
 APPOSITIVE_OPENERS = frozenset("a an the who whose which one another".split())
 
 
@@ -63,6 +65,15 @@ def _lower_noun(tok: str) -> bool:
     return tok[:1].islower() and tok.lower() not in FUNCTION_WORDS
 
 
+def _contracted_pronoun(low: str) -> bool:
+    """"he'd", "they’ve", "I'm": a subject pronoun with its auxiliary attached."""
+    for apostrophe in ("'", "’"):
+        head, sep, _ = low.partition(apostrophe)
+        if sep and head in SUBJECT_PRONOUNS:
+            return True
+    return False
+
+
 def _skip_back_adverbials(tokens: list[Token], j: int) -> tuple[int, bool]:
     """Step left over auxiliaries and adverbs between a subject and its verb.
 
@@ -76,6 +87,12 @@ def _skip_back_adverbials(tokens: list[Token], j: int) -> tuple[int, bool]:
         elif low in BE_FORMS:
             saw_be = True
             j -= 1
+        elif (
+            low in TIME_NOUNS
+            and j > 0
+            and tokens[j - 1].text.lower() in ("this", "last", "next", "earlier", "that")
+        ):
+            j -= 2
         elif low in WEEKDAYS:
             j -= 1
             if j >= 0 and tokens[j].text.lower() in ("on", "last", "early", "late"):
@@ -141,6 +158,8 @@ def _nominal_back(tokens: list[Token], j: int) -> int:
     while k >= 0 and j - k < 9:
         tok = tokens[k].text
         low = tok.lower()
+        if low == "that":
+            break
         if low in DETERMINERS:
             first = k
             if low in QUANTIFIERS or low in ("all", "both"):
@@ -185,23 +204,30 @@ def _kind(tokens: list[Token], first: int, last: int, sentence_initial: bool) ->
 
 
 def subject_before(
-    tokens: list[Token], end: int, *, allow_nominal: bool = True, passive_ok: bool = False
+    tokens: list[Token], end: int, *, allow_nominal: bool = True, progressive: bool = False
 ) -> Phrase | None:
     """The subject noun phrase that ends just before token index ``end`` (the cue).
+
+    ``progressive``: the cue is an -ing form, which needs a form of "be" before it
+    ("is saying"); any other cue must not have one (a passive "was told").
 
     ``tokens`` start at the beginning of the sentence. Returns None when the words
     before the cue are not a subject (a preposition, a passive "was told", a comma
     that does not close an appositive).
     """
     j, saw_be = _skip_back_adverbials(tokens, end - 1)
-    if j < 0 or (saw_be and not passive_ok):
+    if j < 0 or saw_be != progressive:
         return None
     tok = tokens[j].text
     low = tok.lower()
     if tok == ",":
         return _appositive_subject(tokens, j)
-    if low in SUBJECT_PRONOUNS:
+    if low in SUBJECT_PRONOUNS or _contracted_pronoun(low):
+        if j > 0 and tokens[j - 1].text.lower() in ("do", "does", "did", "what"):
+            return None  # a question ("Do you think") or "what he called"
         return Phrase(j, j, PRONOUN)
+    if j > 0 and tokens[j - 1].text.lower() == "what":
+        return None
     if tok == ")" or (is_cap(tok) and is_word(tok)):
         if tok != ")" and j == 0 and low in SENTENCE_OPENERS:
             return None

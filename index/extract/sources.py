@@ -20,6 +20,7 @@ from index.extract.phrases import (
     phrase_after,
     subject_before,
 )
+from index.extract.quotes import QuoteMap
 from index.extract.sentences import Sentences, Token, tokenize
 
 
@@ -84,7 +85,10 @@ def find_mentions(text: str) -> list[Mention]:
             start, end, phrase.kind, text[cue[0] : cue[1]], cue[0], cue[1], *stmt
         )
 
+    quotes = QuoteMap(text)
     for m in CUE_RE.finditer(text):
+        if quotes.inside(m.start()):
+            continue
         s_start, s_end, tokens = cache.tokens(m.start())
         ci = _token_index(tokens, m.start())
         ce = _token_index(tokens, m.end())
@@ -105,14 +109,14 @@ def find_mentions(text: str) -> list[Mention]:
             ci == 0 or tokens[ci - 1].text in CLOSING_QUOTES or tokens[ci - 1].text == ","
         ):
             p = phrase_after(tokens, ce, open_ended=False)
-            if p is not None:
+            if p is not None and _ends_clause(tokens, p.last + 1):
                 add(p, tokens, m.span(), (s_start, m.start()))
                 continue
         p = subject_before(
             tokens,
             ci,
             allow_nominal=True,
-            passive_ok=form.endswith("ing") or phrase_text is not None,
+            progressive=form.endswith("ing"),
         )
         if p is not None:
             if strength == MIND and p.kind != NAMED and False:
@@ -120,7 +124,37 @@ def find_mentions(text: str) -> list[Mention]:
             add(p, tokens, m.span(), (m.end(), s_end))
 
     _layout_mentions(text, cache, add)
-    return sorted(found.values(), key=lambda x: x.start)
+    return _drop_nested(sorted(found.values(), key=lambda x: x.start))
+
+
+def _drop_nested(mentions: list[Mention]) -> list[Mention]:
+    """Drop attributions inside another's statement ("X said Y believes ...").
+
+    The inner one is part of what X said, not something the article itself attributes.
+    """
+    kept: list[Mention] = []
+    for m in mentions:
+        if any(
+            k.cue_end <= m.start < k.statement_end and k.statement_start == k.cue_end
+            for k in kept[-4:]
+        ):
+            continue
+        kept.append(m)
+    return kept
+
+
+_AFTER_INVERTED_SUBJECT = frozenset(
+    "in on at during of to about after before when while as from who which whose that "
+    "last this earlier later".split()
+)
+
+
+def _ends_clause(tokens: list[Token], i: int) -> bool:
+    """After '..., said Smith' comes punctuation or an adjunct, not a verb ('said he would')."""
+    if i >= len(tokens):
+        return True
+    tok = tokens[i].text
+    return not tok[:1].isalnum() or tok.lower() in _AFTER_INVERTED_SUBJECT
 
 
 def _layout_mentions(text: str, cache: _SentenceCache, add) -> None:  # noqa: ANN001
@@ -140,7 +174,10 @@ def _layout_mentions(text: str, cache: _SentenceCache, add) -> None:  # noqa: AN
         i, j = _token_index(tokens, m.start(1)), _token_index(tokens, m.end(1)) - 1
         if 0 <= i <= j < len(tokens):
             add(Phrase(i, j, NAMED), tokens, (m.start(1) - 2, m.start(1) - 1), (m.start(), m.start()))
+    quotes = QuoteMap(text)
     for m in _QUOTE_COLON_RE.finditer(text):
+        if quotes.inside(m.start()):
+            continue
         s_start, s_end, tokens = cache.tokens(m.start())
         ci = _token_index(tokens, m.start())
         p = subject_before(tokens, ci, allow_nominal=False)
