@@ -98,6 +98,7 @@ _CHROME_SCORE = {
     "teaser-list": -2.0,
     "related": -30.0,
     "copyright": -60.0,
+    "comments": -60.0,
     "timestamp": -10.0,
     "duplicate": -10.0,
 }
@@ -137,6 +138,29 @@ def extend_over_list(labels: Sequence[str | None], run: tuple[int, int]) -> tupl
     while end + 1 < len(labels) and labels[end + 1] == "teaser-list":
         end += 1
     return start, end
+
+
+HARD_ENDS = frozenset({"comments", "copyright", "related", "teaser"})
+"""Labels that close the article: what follows them is comments or the page footer."""
+ESTABLISHED = 150.0
+"""Prose score above which a page is taken to have shown its article already."""
+TAIL_WEIGHT = 0.2
+
+
+def damp_tail(labels: Sequence[str | None], scores: list[float]) -> None:
+    """Weaken prose after the first comments header or copyright line that follows real prose.
+
+    Comments can be longer than the article they discuss; without this the body
+    run would jump to them.
+    """
+    seen = 0.0
+    for i, lab in enumerate(labels):
+        if lab in HARD_ENDS and seen >= ESTABLISHED:
+            for k in range(i + 1, len(scores)):
+                if scores[k] > 0:
+                    scores[k] *= TAIL_WEIGHT
+            return
+        seen += min(max(scores[i], 0.0), 60.0)
 
 
 def best_run(scores: Sequence[float]) -> tuple[int, int]:

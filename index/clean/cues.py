@@ -44,6 +44,7 @@ ADVERTISEMENT = _rx(
 )
 
 SHARE = _rx(
+    r"click to (?:share|email|print|tweet).{0,60}",
     r"(?:share|tweet|email|e-mail|print|copy link|pin|save|comment)s?(?: (?:this|on|via|to) .{0,25})?",
     r"facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|instagram|youtube|tiktok|"
     r"flipboard|google\+?|messenger|vk|line|kakao(?:talk)?|rss",
@@ -90,7 +91,7 @@ RELATED = _rx(
     r"leia (?:mais|também)|veja (?:também|mais)|lesen sie (?:auch|mehr)|mehr zum thema|"
     r"читайте (?:также|ещё)|baca (?:juga|selengkapnya)|leggi anche|lee también|"
     r"관련\s*(?:기사|뉴스)?|関連(?:記事)?|tags?|topics?|filed under|categories|"
-    r"comments?|\d+ comments?|leave a (?:comment|reply)|reply|responses?)"
+    r"responses?)"
     r"(?:\s*[:»›>].{0,60})?",
 )
 
@@ -105,6 +106,16 @@ TIMESTAMP = re.compile(
     _FLAGS,
 )
 
+COMMENTS = _rx(
+    r"(?:\d+\s+)?(?:comments?|responses?|replies|reactions|kommentare?|comentários?|comentarios?|"
+    r"commenti|komentar|комментари[йия]|댓글|コメント)(?: (?:to|on|for|zu|sobre|a) .{0,80})?",
+    r"(?:leave|post|add|write|view|show|see|load|read)(?: all| the)? (?:a |\d+ )?(?:comments?|reply|replies)",
+    r"join the (?:discussion|conversation)|reply|antworten|responder|ответить|답글",
+    r"[\w .'-]{1,40} (?:says|said|wrote|commented|schreibt|disse|escreveu|пишет)",
+)
+
+_IMAGE_COPYRIGHT = re.compile(r"\W*(?:image|photo|picture|foto|media)\s+(?:copyright|©)", _FLAGS)
+
 _TRIM_RE = re.compile(r"^[\s\W_]+|[\s\W_]+$", re.UNICODE)
 
 # Order matters: the first rule that matches names the line.
@@ -115,6 +126,7 @@ _WHOLE_LINE_RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ("reading-time", READING_TIME, 14),
     ("audio-notice", AUDIO, 16),
     ("form", FORM, 20),
+    ("comments", COMMENTS, 16),
     ("related", RELATED, 10),
     ("copyright", COPYRIGHT, 30),
     ("appeal", APPEAL, 30),
@@ -130,7 +142,7 @@ def cue_rule(text: str, words: int) -> str | None:
     core = _TRIM_RE.sub("", text)
     if not core:
         return "symbols"
-    if words <= 80 and _COPYRIGHT_ANYWHERE.search(text):
+    if words <= 80 and _COPYRIGHT_ANYWHERE.search(text) and not _IMAGE_COPYRIGHT.match(text):
         return "copyright"
     if words <= 120 and COOKIE.search(text):
         return "cookie-notice"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Set
 
-from index.clean.blocks import best_run, extend_over_list, label_lines, score_lines
+from index.clean.blocks import best_run, damp_tail, extend_over_list, label_lines, score_lines
 from index.clean.header import find_header
 from index.clean.lines import Line, split_lines
 from index.clean.outlet import find_outlet
@@ -44,6 +44,7 @@ def clean_page(text: str, *, boilerplate: Set[str] = frozenset()) -> CleanResult
         return result
     labels = label_lines(lines, boilerplate)
     scores = score_lines(lines, labels)
+    damp_tail(labels, scores)
     start, end = extend_over_list(labels, best_run(scores))
     header = find_header(lines, labels, (start, end))
     body = (header.body_start, end)
