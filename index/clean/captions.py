@@ -27,7 +27,7 @@ _TRAILING_CREDIT_RE = re.compile(
 )
 # "Photo: John Locher, AP", "Image copyright Getty Images", "Credit...".
 _LEADING_LABEL_RE = re.compile(
-    rf"^(?:{_LABEL})(?:\s+(?:by|copyright|credit|caption))?\s*(?::|\.\.\.|…|-|–|—|\bby\b)",
+    rf"^(?:{_LABEL})(?:\s+(?:copyright|credit|caption|courtesy)\b|\s*(?::|\.\.\.|…|-|–|—|\bby\b))",
     re.IGNORECASE,
 )
 # "...a rabbitCredit: Getty - Contributor" (glued credit label near the end).

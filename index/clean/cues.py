@@ -128,7 +128,6 @@ _WHOLE_LINE_RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ("form", FORM, 20),
     ("comments", COMMENTS, 16),
     ("related", RELATED, 10),
-    ("copyright", COPYRIGHT, 30),
     ("appeal", APPEAL, 30),
 )
 
