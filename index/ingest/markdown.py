@@ -59,7 +59,9 @@ def read_markdown(text: str) -> Document:
         if _LIST.match(lines[0]):
             paragraphs.extend(_inline(_LIST.sub("", ln)) for ln in rest.splitlines() if ln.strip())
         elif rest.strip():
-            paragraphs.append(_inline(rest.replace(">", " ") if rest.lstrip().startswith(">") else rest))
+            paragraphs.append(
+                _inline(rest.replace(">", " ") if rest.lstrip().startswith(">") else rest)
+            )
     authors = [a.strip() for a in re.split(r",|\band\b", fields.get("author", "")) if a.strip()]
     cleaned = CleanResult(
         title=title,

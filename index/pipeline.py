@@ -1,0 +1,88 @@
+"""From a document read off disk to a stored article: clean, then extract, once."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+
+from index.clean import clean_page
+from index.extract import extract
+from index.ingest.documents import Document
+from index.model import Article, CleanResult
+
+
+def content_hash(doc: Document) -> str:
+    """Hash of the document's input; the same content under two paths is one article."""
+    return hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def new_article_id(chash: str) -> str:
+    return chash[:12]
+
+
+def clean(doc: Document, boilerplate: frozenset[str] = frozenset()) -> CleanResult:
+    if doc.cleaned is not None:
+        return doc.cleaned
+    return clean_page(doc.text, boilerplate=boilerplate)
+
+
+def build_article(
+    doc: Document,
+    *,
+    article_id: str,
+    chash: str,
+    paths: list[str],
+    fallback_title: str,
+    boilerplate: frozenset[str] = frozenset(),
+) -> Article:
+    cleaned = clean(doc, boilerplate)
+    found = extract(cleaned.body)
+    return Article(
+        id=article_id,
+        paths=paths,
+        title=cleaned.title or fallback_title,
+        outlet=cleaned.outlet,
+        authors=list(cleaned.authors),
+        published=cleaned.published,
+        summary=list(cleaned.summary),
+        paragraphs=list(cleaned.paragraphs),
+        captions=list(cleaned.captions),
+        removed=list(cleaned.removed),
+        figures=found.figures,
+        sources=found.sources,
+        content_hash=chash,
+        format=doc.format,
+    )
+
+
+def parse_published(value: str | None) -> datetime | None:
+    """An ISO 8601 date or date-time as a naive UTC datetime (what Whoosh stores)."""
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    return when
+
+
+def search_fields(article: Article) -> dict[str, object]:
+    """The Whoosh document for an article."""
+    names = article.source_names()
+    spans = {s.text for s in article.sources if s.kind == "named"}
+    fields: dict[str, object] = {
+        "id": article.id,
+        "title": article.title,
+        "body": "\n".join([*article.summary, article.body]),
+        "author": "; ".join(article.authors),
+        "outlet": article.outlet or "",
+        "source": "; ".join([*names, *sorted(spans)]),
+        "figure": "; ".join(f.text for f in article.figures),
+        "hash": article.content_hash,
+    }
+    published = parse_published(article.published)
+    if published is not None:
+        fields["published"] = published
+    return fields

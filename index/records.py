@@ -1,0 +1,217 @@
+"""The SQLite side of the library: article records, file states, recurring lines.
+
+Whoosh answers queries; SQLite holds what is shown (titles, bodies, figures) and
+what incremental ingest needs (which file gave which article, at which size and
+mtime). Both live in the library folder.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.model import Article
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    outlet TEXT,
+    published TEXT,
+    added REAL NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE TABLE IF NOT EXISTS sources (
+    path TEXT NOT NULL,
+    key TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    PRIMARY KEY (path, key)
+);
+CREATE INDEX IF NOT EXISTS sources_article ON sources(article_id);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS line_keys (
+    key TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    PRIMARY KEY (key, article_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+
+@dataclass(slots=True, frozen=True)
+class ArticleRow:
+    """What a list of articles shows, without loading bodies."""
+
+    id: str
+    title: str
+    outlet: str | None
+    published: str | None
+
+
+def _pack(article: Article) -> bytes:
+    return zlib.compress(json.dumps(article.to_dict(), ensure_ascii=False).encode(), 3)
+
+
+def _unpack(blob: bytes) -> Article:
+    return Article.from_dict(json.loads(zlib.decompress(blob)))
+
+
+class Records:
+    """Article records and ingest bookkeeping in ``library.sqlite``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.db = sqlite3.connect(path, timeout=10, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def commit(self) -> None:
+        self.db.commit()
+
+    # Articles
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def get(self, article_id: str) -> Article | None:
+        row = self.db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return _unpack(row[0]) if row else None
+
+    def find_ids(self, prefix: str) -> list[str]:
+        """Ids starting with ``prefix`` (users type short ids, as with git)."""
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (escaped + "%",)
+        )
+        return [r[0] for r in rows]
+
+    def by_hash(self, content_hash: str) -> str | None:
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE content_hash = ?", (content_hash,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def rows(self, order: str = "published") -> list[ArticleRow]:
+        """All articles, newest first (undated ones last)."""
+        sql = "SELECT id, title, outlet, published FROM articles "
+        if order == "published":
+            sql += "ORDER BY published IS NULL, published DESC, added DESC"
+        else:
+            sql += "ORDER BY added DESC"
+        return [ArticleRow(*r) for r in self.db.execute(sql)]
+
+    def rows_for(self, ids: Iterable[str]) -> dict[str, ArticleRow]:
+        ids = list(ids)
+        found: dict[str, ArticleRow] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(
+                f"SELECT id, title, outlet, published FROM articles WHERE id IN ({marks})", chunk
+            ):
+                found[r[0]] = ArticleRow(*r)
+        return found
+
+    def articles(self) -> Iterator[Article]:
+        for (blob,) in self.db.execute("SELECT data FROM articles ORDER BY published"):
+            yield _unpack(blob)
+
+    def put(self, article: Article, added: float) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO articles (id, content_hash, title, outlet, published, added, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id,
+                article.content_hash,
+                article.title,
+                article.outlet,
+                article.published,
+                added,
+                _pack(article),
+            ),
+        )
+
+    def delete(self, article_id: str) -> None:
+        self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        self.db.execute("DELETE FROM line_keys WHERE article_id = ?", (article_id,))
+
+    # Which file (and feed entry) gave which article
+
+    def links_of_path(self, path: str) -> dict[str, str]:
+        """{entry key: article id} for a file."""
+        rows = self.db.execute("SELECT key, article_id FROM sources WHERE path = ?", (path,))
+        return dict(rows.fetchall())
+
+    def link(self, path: str, key: str, article_id: str) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO sources (path, key, article_id) VALUES (?, ?, ?)",
+            (path, key, article_id),
+        )
+
+    def unlink(self, path: str, key: str) -> None:
+        self.db.execute("DELETE FROM sources WHERE path = ? AND key = ?", (path, key))
+
+    def paths_of(self, article_id: str) -> list[str]:
+        rows = self.db.execute(
+            "SELECT DISTINCT path FROM sources WHERE article_id = ? ORDER BY path", (article_id,)
+        )
+        return [r[0] for r in rows]
+
+    # File states, for skipping unchanged files without reading them
+
+    def file_state(self, path: str) -> tuple[int, int] | None:
+        row = self.db.execute("SELECT size, mtime_ns FROM files WHERE path = ?", (path,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def set_file_state(self, path: str, size: int, mtime_ns: int) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO files (path, size, mtime_ns) VALUES (?, ?, ?)",
+            (path, size, mtime_ns),
+        )
+
+    # Lines that recur across articles (boilerplate evidence for the cleaner)
+
+    def line_key_counts(self, keys: Iterable[str]) -> dict[str, int]:
+        keys = list(keys)
+        counts: dict[str, int] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, n in self.db.execute(
+                f"SELECT key, count(*) FROM line_keys WHERE key IN ({marks}) GROUP BY key", chunk
+            ):
+                counts[key] = n
+        return counts
+
+    def add_line_keys(self, article_id: str, keys: Iterable[str]) -> None:
+        self.db.executemany(
+            "INSERT OR IGNORE INTO line_keys (key, article_id) VALUES (?, ?)",
+            ((k, article_id) for k in keys),
+        )
+
+    # Small persistent state (the app's read marks, last article, settings)
+
+    def get_state(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_state(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)", (key, value))
+        self.db.commit()

@@ -1,0 +1,267 @@
+"""Searching the library: query parsing, capped wildcards, ranked or dated hits.
+
+Query syntax (Whoosh's, with a few guards):
+
+- words: ``kursk troops`` (all words must match)
+- phrases: ``"north korean troops"``
+- operators: ``blinken OR austin``, ``troops NOT kursk``, parentheses
+- fields: ``title:kursk``, ``outlet:kyiv``, ``author:hodunova``, ``source:blinken``,
+  ``figure:8,000``
+- dates on ``published``: ``published:2024-10``, ``published:[2024-10-25 TO 2024-10-31]``,
+  ``published:>2024-10-28``
+- wildcards: ``depl*``, ``tr?ops`` (at least two letters before the first wildcard)
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from whoosh import highlight, query
+from whoosh.qparser import FieldAliasPlugin, GtLtPlugin, MultifieldParser
+from whoosh.qparser.syntax import AndGroup
+
+from index.schema import QUERY_FIELDS, SEARCH_FIELDS
+
+if TYPE_CHECKING:
+    from index.library import Library
+
+MAX_WILDCARD_TERMS = 64
+"""Index terms a wildcard may expand to; past this the expansion is cut."""
+MIN_WILDCARD_PREFIX = 2
+
+
+class QueryError(ValueError):
+    """A query that cannot be run; the message says what is wrong."""
+
+
+class _CappedPrefix(query.Prefix):
+    def _btexts(self, ixreader: Any) -> Any:
+        return islice(super()._btexts(ixreader), MAX_WILDCARD_TERMS)
+
+
+class _CappedWildcard(query.Wildcard):
+    def _btexts(self, ixreader: Any) -> Any:
+        return islice(super()._btexts(ixreader), MAX_WILDCARD_TERMS)
+
+
+@dataclass(slots=True)
+class Hit:
+    id: str
+    title: str
+    outlet: str | None
+    published: str | None
+    score: float
+    snippet: str = ""
+    snippet_spans: list[tuple[int, int]] = field(default_factory=list)
+    """Matches in ``snippet`` as (start, end)."""
+    title_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "snippet_spans": [list(s) for s in self.snippet_spans],
+        }
+
+
+@dataclass(slots=True)
+class SearchResults:
+    query: str
+    total: int
+    hits: list[Hit]
+    terms: list[str]
+    """The words the query matches, lowercased, for highlighting in article text."""
+    seconds: float
+
+
+_FIELD_REF = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=\())([A-Za-z_]+):(?=\S)")
+_WILDCARD_WORD = re.compile(r"(?:[^\s\"():]+:)?([^\s\"()]*[*?][^\s\"()]*)")
+
+_ALIASES = {
+    "author": ["authors", "by"],
+    "source": ["sources"],
+    "figure": ["figures"],
+    "published": ["date"],
+}
+
+
+def _parser(schema: Any) -> MultifieldParser:
+    parser = MultifieldParser(list(SEARCH_FIELDS), schema, group=AndGroup)
+    parser.add_plugin(GtLtPlugin())
+    parser.add_plugin(FieldAliasPlugin(_ALIASES))
+    return parser
+
+
+def _check_syntax(text: str) -> None:
+    if text.count('"') % 2:
+        raise QueryError('unclosed quote: add the closing "')
+    depth = 0
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth < 0:
+            raise QueryError("')' without a matching '('")
+    if depth:
+        raise QueryError("'(' without a matching ')'")
+    if text.count("[") != text.count("]"):
+        raise QueryError("unclosed date range: write published:[2024-10-01 TO 2024-10-31]")
+    known = set(QUERY_FIELDS) | {a for names in _ALIASES.values() for a in names}
+    for match in _FIELD_REF.finditer(text):
+        name = match.group(1)
+        if name.lower() not in known:
+            raise QueryError(f"unknown field '{name}': use one of {', '.join(QUERY_FIELDS)}")
+    for match in _WILDCARD_WORD.finditer(text):
+        word = match.group(1)
+        head = re.split(r"[*?]", word, maxsplit=1)[0]
+        if len(head) < MIN_WILDCARD_PREFIX:
+            raise QueryError(
+                f"'{word}': a wildcard needs at least {MIN_WILDCARD_PREFIX} letters before * or ?"
+            )
+
+
+def _cap_wildcards(q: Any) -> Any:
+    if isinstance(q, query.Prefix) and not isinstance(q, _CappedPrefix):
+        return _CappedPrefix(q.fieldname, q.text, boost=q.boost)
+    if isinstance(q, query.Wildcard) and not isinstance(q, _CappedWildcard):
+        return _CappedWildcard(q.fieldname, q.text, boost=q.boost)
+    return q
+
+
+def parse_query(text: str, schema: Any) -> Any:
+    """Parse a user's query into a Whoosh query.
+
+    Raises:
+        QueryError: with a one-line message saying what is wrong.
+    """
+    text = text.strip()
+    if not text:
+        raise QueryError('empty query: type a word, a "phrase" or field:value')
+    _check_syntax(text)
+    try:
+        q = _parser(schema).parse(text)
+    except ValueError as exc:
+        raise QueryError(f"cannot read a date in the query ({exc}); write YYYY-MM-DD") from None
+    except Exception as exc:  # Whoosh raises assorted errors on odd input
+        raise QueryError(f"cannot parse the query: {exc}") from None
+    if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
+        raise QueryError("nothing to search for: the query has only operators or stop words")
+    return q.accept(_cap_wildcards)
+
+
+class _Marks(highlight.Formatter):
+    """Wraps matches in STX/ETX so spans can be recovered; stored text has no controls."""
+
+    between = " … "
+
+    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
+        return "\x02" + highlight.get_text(text, token, replace) + "\x03"
+
+
+def _spans(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    start = 0
+    for part in re.split("([\x02\x03])", marked):
+        if part == "\x02":
+            start = pos
+        elif part == "\x03":
+            spans.append((start, pos))
+        else:
+            out.append(part)
+            pos += len(part)
+    return "".join(out), spans
+
+
+def _terms(q: Any, reader: Any) -> list[str]:
+    """Words to highlight: what the query matches, wildcards expanded, negations left out."""
+    words: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, query.Not):
+            return
+        if isinstance(node, query.Phrase):
+            words.update(node.words)
+            return
+        if isinstance(node, (query.Term, query.PatternQuery)):
+            for _field, text in node.existing_terms(reader, expand=True):
+                words.add(text.decode("utf-8", "replace") if isinstance(text, bytes) else text)
+            return
+        for child in node.children():
+            walk(child)
+
+    walk(q)
+    return sorted(w for w in words if isinstance(w, str))
+
+
+def search(
+    library: Library,
+    text: str,
+    *,
+    sort: str = "relevance",
+    limit: int | None = 20,
+    snippets: bool = True,
+) -> SearchResults:
+    """Run a query on the library.
+
+    Args:
+        sort: "relevance" or "date" (newest first).
+        limit: most hits returned (None for all).
+        snippets: whether to build highlighted snippets (costs a few ms per hit).
+
+    Raises:
+        QueryError: the query does not parse.
+    """
+    began = time.perf_counter()
+    searcher = library.searcher()
+    q = parse_query(text, searcher.schema)
+    kwargs: dict[str, Any] = {"limit": limit, "terms": snippets}
+    if sort == "date":
+        kwargs.update(sortedby="published", reverse=True)
+    elif sort != "relevance":
+        raise QueryError(f"unknown sort '{sort}': use relevance or date")
+    results = searcher.search(q, **kwargs)
+    ids = [hit["id"] for hit in results]
+    rows = library.records.rows_for(ids)
+    hits: list[Hit] = []
+    body_hl = highlight.Highlighter(
+        fragmenter=highlight.ContextFragmenter(maxchars=160, surround=50),
+        formatter=_Marks(),
+    )
+    title_hl = highlight.Highlighter(fragmenter=highlight.WholeFragmenter(), formatter=_Marks())
+    for hit in results:
+        row = rows.get(hit["id"])
+        if row is None:
+            continue
+        item = Hit(row.id, row.title, row.outlet, row.published, hit.score or 0.0)
+        if snippets:
+            article = library.records.get(row.id)
+            if article is not None:
+                results.highlighter = body_hl
+                marked = hit.highlights(
+                    "body", text="\n".join([*article.summary, article.body]), top=2
+                )
+                if not marked:
+                    first = article.paragraphs[0] if article.paragraphs else ""
+                    marked = first[:200] + ("…" if len(first) > 200 else "")
+                item.snippet, item.snippet_spans = _spans(" ".join(marked.split("\n")))
+                results.highlighter = title_hl
+                _title, item.title_spans = _spans(
+                    hit.highlights("title", text=row.title) or row.title
+                )
+        hits.append(item)
+    return SearchResults(
+        query=text,
+        total=len(results),
+        hits=hits,
+        terms=_terms(q, searcher.reader()),
+        seconds=time.perf_counter() - began,
+    )

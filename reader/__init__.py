@@ -1,0 +1,1 @@
+"""reader: a terminal reading app for following a story through many news articles."""
