@@ -95,7 +95,7 @@ see favor favour like trust wonder hold maintain imagine remember recall predict
 
 _PHRASES = (
     # (regex, strength): multi-word cues whose last word need not be a verb.
-    (r"according to", SPEECH),
+    (r"[Aa]ccording to", SPEECH),
     (r"[Cc]iting", SPEECH),
     (r"(?:did not|didn't|does not|doesn't|has not|hasn't|have not|haven't) "
      r"(?:immediately )?(?:respond|reply|return|comment)", STANCE),

@@ -37,7 +37,10 @@ PARENTHETICAL_ADVERBS = frozenset(
 )
 TIME_NOUNS = frozenset("week month year weekend morning afternoon evening night spring summer fall "
                        "autumn winter decade".split())
-APPOSITIVE_OPENERS = frozenset("a an the who whose which one another".split())
+APPOSITIVE_OPENERS = frozenset(
+    "a an the who whose which one another in at on during after before speaking writing "
+    "asked responding".split()
+)
 
 
 class Phrase(NamedTuple):
@@ -116,6 +119,8 @@ def _name_back(tokens: list[Token], j: int) -> int:
     """First index of the name ending at token ``j`` (a capitalized word or ')')."""
     first = j
     k = j - 1
+    if tokens[j].text == ")":
+        k = j
     while k >= 0:
         tok = tokens[k].text
         low = tok.lower()
@@ -255,15 +260,20 @@ def _appositive_subject(tokens: list[Token], comma: int) -> Phrase | None:
     if k < 1 or tokens[k].text != ",":
         return None
     opener = tokens[k + 1].text
-    if opener.lower() not in APPOSITIVE_OPENERS and not (
-        opener.islower() and opener.lower() in TITLES
+    if (
+        opener.lower() not in APPOSITIVE_OPENERS
+        and not (opener.islower() and opener.lower() in TITLES)
+        and not is_cap(opener)
     ):
         return None
     head = tokens[k - 1].text
-    if not (is_cap(head) or head == ")") or not is_word(head) and head != ")":
-        return None
-    first = _name_back(tokens, k - 1)
-    return Phrase(first, comma - 1, NAMED)
+    if head == ")" or (is_cap(head) and is_word(head)):
+        first = _name_back(tokens, k - 1)
+        return Phrase(first, comma - 1, NAMED)
+    if _lower_noun(head) and opener.lower() in ("who", "whose") or is_cap(opener):
+        first = _nominal_back(tokens, k - 1)
+        return Phrase(first, comma - 1, _kind(tokens, first, comma - 1, True))
+    return None
 
 
 def phrase_after(tokens: list[Token], start: int, *, open_ended: bool) -> Phrase | None:
@@ -283,9 +293,13 @@ def phrase_after(tokens: list[Token], start: int, *, open_ended: bool) -> Phrase
     low = tok.lower()
     if low in SUBJECT_PRONOUNS and low not in ("this", "these", "those", "which", "who"):
         return Phrase(i, i, PRONOUN)
-    if not (is_word(tok) and (is_cap(tok) or low in DETERMINERS or low in TITLES or open_ended)):
+    leads_to_name = any(is_cap(t.text) for t in tokens[i + 1 : i + 4])
+    if not (
+        is_word(tok)
+        and (is_cap(tok) or low in DETERMINERS or low in TITLES or open_ended or leads_to_name)
+    ):
         return None
-    if low in FUNCTION_WORDS and low not in DETERMINERS:
+    if low in FUNCTION_WORDS and low not in DETERMINERS and low not in QUANTIFIERS:
         return None
     last = i
     k = i
@@ -305,8 +319,9 @@ def phrase_after(tokens: list[Token], start: int, *, open_ended: bool) -> Phrase
         if is_word(t) and (
             is_cap(t)
             or t[:1].isdigit()
-            or (k == i and tl in DETERMINERS)
+            or (k == i and (tl in DETERMINERS or tl in QUANTIFIERS))
             or tl in TITLES
+            or (leads_to_name and k < i + 3 and not any(is_cap(t.text) for t in tokens[i:k]))
             or ((open_ended or tokens[i].text.lower() in DETERMINERS) and _lower_noun(t))
         ):
             last = k

@@ -43,6 +43,7 @@ _HEADLINE_TAG_RE = re.compile(r"\A\s*([A-Z][^:\n]{1,40}?):[ \t]+\S")
 _SIGNATURE_RE = re.compile(
     r"[”\"’.!?]\s*[―—]\s*([A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,4})", re.M
 )
+_BREAK_RE = re.compile(r"[,;:“”\"()—–]|\s-+\s")
 _QUOTE_COLON_RE = re.compile(r":[ \t]*[“\"‘]")
 
 
@@ -124,18 +125,20 @@ def find_mentions(text: str) -> list[Mention]:
             add(p, tokens, m.span(), (m.end(), s_end))
 
     _layout_mentions(text, cache, add)
-    return _drop_nested(sorted(found.values(), key=lambda x: x.start))
+    return _drop_nested(text, sorted(found.values(), key=lambda x: x.start))
 
 
-def _drop_nested(mentions: list[Mention]) -> list[Mention]:
+def _drop_nested(text: str, mentions: list[Mention]) -> list[Mention]:
     """Drop attributions inside another's statement ("X said Y believes ...").
 
     The inner one is part of what X said, not something the article itself attributes.
     """
     kept: list[Mention] = []
     for m in mentions:
-        if any(
-            k.cue_end <= m.start < k.statement_end and k.statement_start == k.cue_end
+        if not m.cue.lower().startswith(("according", "citing")) and any(
+            k.cue_end <= m.start < k.statement_end
+            and k.statement_start == k.cue_end
+            and not _BREAK_RE.search(text, k.cue_end, m.start)
             for k in kept[-4:]
         ):
             continue
@@ -181,7 +184,7 @@ def _layout_mentions(text: str, cache: _SentenceCache, add) -> None:  # noqa: AN
         s_start, s_end, tokens = cache.tokens(m.start())
         ci = _token_index(tokens, m.start())
         p = subject_before(tokens, ci, allow_nominal=False)
-        if p is not None and p.kind == NAMED:
+        if p is not None and (p.kind == NAMED or tokens[p.last].text[:1].isupper()):
             add(p, tokens, (m.start(), m.start() + 1), (m.end() - 1, s_end))
 
 
