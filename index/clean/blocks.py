@@ -94,6 +94,7 @@ def _label_teaser_lists(lines: Sequence[Line], labels: list[str | None]) -> None
 _CHROME_SCORE = {
     "caption": -6.0,
     "recurring": -3.0,
+    "advertisement": -3.0,
     "teaser": -30.0,
     "teaser-list": -2.0,
     "related": -30.0,
