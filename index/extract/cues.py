@@ -71,7 +71,7 @@ say tell report add note warn confirm claim state write tweet announce explain a
 argue insist declare acknowledge admit reply respond recall contend assert emphasize
 stress testify concede complain joke quip allege deny reveal mention observe remark
 caution urge promise pledge vow boast brag shout chant describe reiterate repeat retort
-counter scoff muse lament proclaim disclose post publish cite quote write speak
+counter scoff muse lament proclaim disclose post publish cite quote write
 continue predict estimate conclude suggest indicate answer inform advise recount
 recommend propose demand explain charge insist concede declare pronounce emphasise
 """.split()
@@ -126,6 +126,18 @@ _NOT_CUES = frozenset(
     """.split()
 )
 """Forms that are far more often nouns or non-reporting uses ("the attack", "a plan")."""
+
+
+NOUN_LIKE = frozenset(
+    """
+    plans claims reports tweets worries jokes remarks doubts doubt shows show fears hopes
+    notes note favors favor mention mentions warnings stress stresses demands offers
+    promises threats answers views findings thinks feels wishes wants needs accepts
+    insists counters posts expects reads speaks writes
+    """.split()
+)
+"""Cue forms that are as often nouns ("his tax plans", "reasonable doubt"): they need a
+named or pronoun subject."""
 
 
 def _alternation(words: set[str]) -> str:

@@ -101,3 +101,39 @@ SENTENCE_OPENERS = frozenset(
     """.split()
 )
 """Capitalized only because they open a sentence: never part of a name there."""
+
+SOURCE_NOUNS = frozenset(
+    """
+    official officials spokesman spokeswoman spokesperson spokespeople aide aides adviser
+    advisers advisor advisors analyst analysts expert experts source sources critic critics
+    supporter supporters opponent opponents voter voters resident residents people person
+    man men woman women member members leader leaders lawmaker lawmakers legislator
+    legislators politician politicians candidate candidates nominee nominees president
+    governor mayor senator senators congressman congresswoman judge judges court courts
+    justice justices panel committee commission council board agency agencies department
+    ministry government administration campaign team staff staffers group groups
+    organization organizations union unions company companies firm firms bank banks
+    police officer officers investigators prosecutors prosecutor attorney attorneys lawyer
+    lawyers authorities authority researchers researcher scientists scientist economists
+    economist historians historian scholars scholar doctors doctor physicians physician
+    activists activist advocates advocate protesters protester demonstrators organizers
+    delegates donors strategists strategist operatives operative consultants pollster
+    pollsters poll polls survey surveys study studies report reports data analysis
+    findings memo letter statement document documents records filing ruling decision
+    editorial article story paper newspaper magazine network outlet website ad ads video
+    book author authors writer writers reporter reporters journalists editors readers
+    respondents participants americans democrats republicans conservatives liberals
+    progressives independents parents students teachers workers employees families
+    family friends allies rivals everyone anyone someone nobody others many most some
+    few percent majority minority half third quarter public media press party parties
+    country countries nations state states city officials intelligence military army
+    ministry spokesperson chief director secretary minister ambassador commander general
+    """.split()
+)
+"""Common nouns that can hold or voice a view ("experts believe", "the poll shows")."""
+
+ADJECTIVE_SUFFIXES = (
+    "al", "ic", "ive", "ous", "able", "ible", "ful", "less", "ed", "ing", "est", "ary",
+    "ish", "like", "ern", "ior", "-term", "-old",
+)
+"""Endings of words that modify a noun but are rarely one ("federal", "announced")."""

@@ -35,6 +35,9 @@ PARENTHETICAL_ADVERBS = frozenset(
     "however meanwhile too though instead also moreover in particular for instance example "
     "then later again".split()
 )
+MODALS = frozenset(
+    "would could might may can should must wouldn't couldn't can't shouldn't ’d 'd".split()
+)
 TIME_NOUNS = frozenset("week month year weekend morning afternoon evening night spring summer fall "
                        "autumn winter decade".split())
 APPOSITIVE_OPENERS = frozenset(
@@ -49,6 +52,8 @@ class Phrase(NamedTuple):
     first: int
     last: int
     kind: str
+    hedged: bool = False
+    """A modal stands between subject and cue ("might seek", "would prefer")."""
 
 
 def is_cap(tok: str) -> bool:
@@ -77,15 +82,19 @@ def _contracted_pronoun(low: str) -> bool:
     return False
 
 
-def _skip_back_adverbials(tokens: list[Token], j: int) -> tuple[int, bool]:
+def _skip_back_adverbials(tokens: list[Token], j: int) -> tuple[int, bool, bool]:
     """Step left over auxiliaries and adverbs between a subject and its verb.
 
-    Returns the new index and whether a form of "be" was crossed (a passive hint).
+    Returns the new index, whether a form of "be" was crossed (a passive or
+    progressive hint) and whether a modal was ("would prefer").
     """
-    saw_be = False
+    saw_be = hedged = False
     while j >= 0:
         low = tokens[j].text.lower()
-        if low in AUXILIARIES or (low.endswith("ly") and tokens[j].text.islower() and len(low) > 4):
+        if low in MODALS:
+            hedged = True
+            j -= 1
+        elif low in AUXILIARIES or (low.endswith("ly") and tokens[j].text.islower() and len(low) > 4):
             j -= 1
         elif low in BE_FORMS:
             saw_be = True
@@ -112,7 +121,7 @@ def _skip_back_adverbials(tokens: list[Token], j: int) -> tuple[int, bool]:
             j -= 1
         else:
             break
-    return j, saw_be
+    return j, saw_be, hedged
 
 
 def _name_back(tokens: list[Token], j: int) -> int:
@@ -220,9 +229,14 @@ def subject_before(
     before the cue are not a subject (a preposition, a passive "was told", a comma
     that does not close an appositive).
     """
-    j, saw_be = _skip_back_adverbials(tokens, end - 1)
+    j, saw_be, hedged = _skip_back_adverbials(tokens, end - 1)
     if j < 0 or saw_be != progressive:
         return None
+    p = _subject_at(tokens, j, allow_nominal)
+    return p._replace(hedged=hedged) if p is not None else None
+
+
+def _subject_at(tokens: list[Token], j: int, allow_nominal: bool) -> Phrase | None:
     tok = tokens[j].text
     low = tok.lower()
     if tok == ",":

@@ -12,10 +12,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.extract.cues import CUE_RE, INVERTIBLE, MIND, SPEECH, VERB_STRENGTH, phrase_strength
+from index.extract.cues import (
+    CUE_RE,
+    INVERTIBLE,
+    MIND,
+    NOUN_LIKE,
+    SPEECH,
+    VERB_STRENGTH,
+    phrase_strength,
+)
+from index.extract.lexicon import ADJECTIVE_SUFFIXES, SOURCE_NOUNS
 from index.extract.phrases import (
     CLOSING_QUOTES,
     NAMED,
+    NOMINAL,
+    PRONOUN,
     Phrase,
     phrase_after,
     subject_before,
@@ -119,9 +130,7 @@ def find_mentions(text: str) -> list[Mention]:
             allow_nominal=True,
             progressive=form.endswith("ing"),
         )
-        if p is not None:
-            if strength == MIND and p.kind != NAMED and False:
-                continue
+        if p is not None and _plausible(p, tokens, strength, form):
             add(p, tokens, m.span(), (m.end(), s_end))
 
     _layout_mentions(text, cache, add)
@@ -144,6 +153,41 @@ def _drop_nested(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         kept.append(m)
     return kept
+
+
+_PERSONAL = frozenset("i you we it".split())
+
+
+def _plausible(p: Phrase, tokens: list[Token], strength: str, form: str) -> bool:
+    """Whether a subject found before a cue of this strength is a source.
+
+    Beliefs and reactions are attributed far less reliably than speech: a hedged
+    "would prefer", a generic "you want" or "it shows" is rarely an attribution.
+    A subject right after a reporting verb ("said he believes") belongs to that
+    verb's statement.
+    """
+    k = p.first - 1
+    if k >= 0 and tokens[k].text.lower() == "that":
+        k -= 1
+    if k >= 0 and VERB_STRENGTH.get(tokens[k].text) in (SPEECH, MIND) or (
+        k >= 0 and tokens[k].text in ("saying", "says", "said")
+    ):
+        return False
+    head = tokens[p.last].text
+    low = head.lower()
+    if p.kind == NOMINAL and low.endswith(ADJECTIVE_SUFFIXES) and low not in SOURCE_NOUNS:
+        return False
+    if form in NOUN_LIKE and not (p.kind == PRONOUN or head[:1].isupper()):
+        return False
+    if strength == SPEECH:
+        return True
+    if p.kind == NOMINAL and low not in SOURCE_NOUNS:
+        return False
+    if p.hedged and strength == MIND:
+        return False
+    if p.kind == PRONOUN and tokens[p.first].text.lower().split("'")[0].split("’")[0] in _PERSONAL:
+        return False
+    return True
 
 
 _AFTER_INVERTED_SUBJECT = frozenset(
