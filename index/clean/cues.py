@@ -132,22 +132,43 @@ _WHOLE_LINE_RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
 )
 
 
+_COMBINED = re.compile(
+    "|".join(f"(?P<r{i}>{pattern.pattern})" for i, (_, pattern, _) in enumerate(_WHOLE_LINE_RULES)),
+    _FLAGS,
+)
+_LEGAL = re.compile(
+    f"(?P<cookie>{COOKIE.pattern})|(?P<copyright>{_COPYRIGHT_ANYWHERE.pattern})", _FLAGS
+)
+_MAX_BUDGET = max(budget for _, _, budget in _WHOLE_LINE_RULES)
+
+
 def cue_rule(text: str, words: int) -> str | None:
     """The name of the chrome rule a short line matches, or None.
 
     Each rule only looks at lines of at most its word budget, and the whole line
     (less surrounding punctuation and symbols) must match.
     """
-    core = _TRIM_RE.sub("", text)
-    if not core:
+    if words == 0:
         return "symbols"
-    if words <= 80 and _COPYRIGHT_ANYWHERE.search(text) and not _IMAGE_COPYRIGHT.match(text):
-        return "copyright"
-    if words <= 120 and COOKIE.search(text):
-        return "cookie-notice"
+    if words <= 120:
+        legal = _LEGAL.search(text)
+        if legal:
+            if legal.lastgroup == "cookie":
+                return "cookie-notice"
+            if words <= 80 and not _IMAGE_COPYRIGHT.match(text):
+                return "copyright"
+    if words > _MAX_BUDGET:
+        return None
+    core = _TRIM_RE.sub("", text)
     if words <= 8 and TIMESTAMP.fullmatch(core):
         return "timestamp"
-    for name, pattern, budget in _WHOLE_LINE_RULES:
+    m = _COMBINED.fullmatch(core)
+    if m is None:
+        return None
+    first = int(m.lastgroup[1:]) if m.lastgroup else 0
+    # The combined pattern finds the first rule that matches; a rule whose word
+    # budget the line exceeds gives way to the later ones.
+    for name, pattern, budget in _WHOLE_LINE_RULES[first:]:
         if words <= budget and pattern.fullmatch(core):
             return name
     return None

@@ -15,11 +15,12 @@ _WORD_RE = re.compile(r"\w+")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENTENCE_END_RE = re.compile(r"[.!?。！？…:;]['\"’”»)\]]*$|[.!?。！？]\s*\S{0,3}$")
 _BULLET_RE = re.compile(r"^[•·▪●◦‣\-–*]\s+")
-_SPACE_RE = re.compile(r"\s+")
 
 
 def word_count(text: str) -> int:
     """Words in ``text``; Chinese and Japanese characters count as half a word each."""
+    if text.isascii():
+        return len(_WORD_RE.findall(text))
     cjk = len(_CJK_RE.findall(text))
     if not cjk:
         return len(_WORD_RE.findall(text))
@@ -33,7 +34,8 @@ def ends_sentence(text: str) -> bool:
 
 
 def normalize_space(text: str) -> str:
-    return _SPACE_RE.sub(" ", text).strip()
+    """Runs of whitespace (including no-break spaces) become one space; ends are trimmed."""
+    return " ".join(text.split())
 
 
 @dataclass(slots=True)
@@ -58,11 +60,11 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     """Split a dump into its non-empty lines, remembering blank-line separation."""
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u200b", "").split("\n")
     lines: list[Line] = []
     blank = True
     for piece in raw:
-        clean = normalize_space(piece.replace("\u200b", "").replace("\xa0", " "))
+        clean = " ".join(piece.split())
         if not clean:
             blank = True
             if lines:
