@@ -96,6 +96,8 @@ see favor favour like trust wonder hold maintain imagine remember recall predict
 _PHRASES = (
     # (regex, strength): multi-word cues whose last word need not be a verb.
     (r"[Aa]ccording to", SPEECH),
+    # Title-case headlines: "..., Lindsey Graham Says."
+    (r"(?:Says|Said|Tells|Warns|Admits|Confirms|Claims|Denies|Reports|Insists)(?=[.:!?]?$)", SPEECH),
     (r"[Cc]iting", SPEECH),
     (r"(?:did not|didn't|does not|doesn't|has not|hasn't|have not|haven't) "
      r"(?:immediately )?(?:respond|reply|return|comment)", STANCE),
@@ -154,7 +156,7 @@ def _build() -> tuple[re.Pattern[str], dict[str, str]]:
     for form in _NOT_CUES:
         strength.pop(form, None)
     pattern = rf"(?<![\w-])(?:(?P<phrase>{phrases})|(?P<verb>{_alternation(set(strength))}))\b"
-    return re.compile(pattern), strength
+    return re.compile(pattern, re.M), strength
 
 
 CUE_RE, VERB_STRENGTH = _build()

@@ -70,7 +70,8 @@ AUXILIARIES = frozenset(
 BE_FORMS = frozenset("is are was were be been being am 's".split())
 
 WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split()
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "morning afternoon evening night".split()
 )
 
 MONTHS = frozenset(

@@ -267,8 +267,8 @@ def _subject_at(tokens: list[Token], j: int, allow_nominal: bool) -> Phrase | No
 def _appositive_subject(tokens: list[Token], comma: int) -> Phrase | None:
     """'Park Sun-won, a member of a committee, said': the name plus its appositive."""
     k = comma - 1
-    while k >= 0 and tokens[k].text != "," and comma - k < 30:
-        if tokens[k].text in CLOSING_QUOTES or tokens[k].text in "“\"":
+    while k >= 0 and tokens[k].text != "," and comma - k < 45:
+        if tokens[k].text in ("“", "”", '"', "''"):
             return None
         k -= 1
     if k < 1 or tokens[k].text != ",":
@@ -278,6 +278,8 @@ def _appositive_subject(tokens: list[Token], comma: int) -> Phrase | None:
         opener.lower() not in APPOSITIVE_OPENERS
         and not (opener.islower() and opener.lower() in TITLES)
         and not is_cap(opener)
+        and not opener[:1].isdigit()
+        and not (opener.endswith("ing") and opener.islower())
     ):
         return None
     head = tokens[k - 1].text
@@ -336,7 +338,11 @@ def phrase_after(tokens: list[Token], start: int, *, open_ended: bool) -> Phrase
             or (k == i and (tl in DETERMINERS or tl in QUANTIFIERS))
             or tl in TITLES
             or (leads_to_name and k < i + 3 and not any(is_cap(t.text) for t in tokens[i:k]))
-            or ((open_ended or tokens[i].text.lower() in DETERMINERS) and _lower_noun(t))
+            or (
+                (open_ended or low in DETERMINERS or low in QUANTIFIERS)
+                and _lower_noun(t)
+                and not t.endswith("ed")
+            )
         ):
             last = k
             k += 1

@@ -117,21 +117,16 @@ def find_mentions(text: str) -> list[Mention]:
         else:
             form = m.group("verb")
             strength = VERB_STRENGTH[form]
+        p = subject_before(tokens, ci, progressive=form.endswith("ing"))
+        if p is not None and _plausible(p, tokens, strength, form):
+            add(p, tokens, m.span(), (m.end(), s_end))
+            continue
         if form in INVERTIBLE and (
             ci == 0 or tokens[ci - 1].text in CLOSING_QUOTES or tokens[ci - 1].text == ","
         ):
             p = phrase_after(tokens, ce, open_ended=False)
             if p is not None and _ends_clause(tokens, p.last + 1):
                 add(p, tokens, m.span(), (s_start, m.start()))
-                continue
-        p = subject_before(
-            tokens,
-            ci,
-            allow_nominal=True,
-            progressive=form.endswith("ing"),
-        )
-        if p is not None and _plausible(p, tokens, strength, form):
-            add(p, tokens, m.span(), (m.end(), s_end))
 
     _layout_mentions(text, cache, add)
     return _drop_nested(text, sorted(found.values(), key=lambda x: x.start))
