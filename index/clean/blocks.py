@@ -97,7 +97,7 @@ _CHROME_SCORE = {
     "advertisement": -3.0,
     "teaser": -30.0,
     "teaser-list": -2.0,
-    "related": -30.0,
+    "related": -20.0,
     "copyright": -60.0,
     "comments": -60.0,
     "timestamp": -10.0,
@@ -141,7 +141,7 @@ def extend_over_list(labels: Sequence[str | None], run: tuple[int, int]) -> tupl
     return start, end
 
 
-HARD_ENDS = frozenset({"comments", "copyright", "related", "teaser"})
+HARD_ENDS = frozenset({"comments", "copyright", "teaser"})
 """Labels that close the article: what follows them is comments or the page footer."""
 ESTABLISHED = 150.0
 """Prose score above which a page is taken to have shown its article already."""

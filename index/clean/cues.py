@@ -84,7 +84,7 @@ COPYRIGHT = _rx(
 )
 
 RELATED = _rx(
-    r"(?:related|read (?:more|also|next)|see also|more (?:from|on|stories|news|in)|"
+    r"(?:related(?: (?:articles?|stories|posts|news|content|links|topics|coverage|reading))?|read (?:more|also|next)|see also|more (?:from|on|stories|news|in)|"
     r"(?:most )?(?:popular|read|viewed|shared)(?: (?:now|today|articles|stories|posts|videos))?|"
     r"recommended(?: for you)?|you (?:may|might) (?:also )?like.*|trending(?: now)?|"
     r"top stories|latest(?: news| stories)?|editors'? picks|news feed|more news|"
