@@ -332,6 +332,8 @@ class _Batch:
             fallback_title=Path(item.path).stem,
             boilerplate=frozenset(item.keys & boilerplate),
         )
+        if article.outlet is None and item.keys & boilerplate:
+            article.outlet = records.outlet_sharing(item.keys & boilerplate)
         records.put(article, self.now)
         records.link(item.path, item.doc.key, article_id)
         records.add_line_keys(article_id, item.keys)

@@ -206,6 +206,25 @@ class Records:
             ((k, article_id) for k in keys),
         )
 
+    def outlet_sharing(self, keys: Iterable[str], min_shared: int = 3) -> str | None:
+        """The outlet whose articles share the most of these lines (at least ``min_shared``).
+
+        Pages of one site repeat its appeals, sidebars and footers; a page whose own
+        text does not name its outlet can take it from the pages it shares them with.
+        """
+        keys = list(keys)[:500]
+        if not keys:
+            return None
+        marks = ",".join("?" * len(keys))
+        row = self.db.execute(
+            "SELECT a.outlet, count(DISTINCT k.key) AS n FROM line_keys k"
+            " JOIN articles a ON a.id = k.article_id"
+            f" WHERE k.key IN ({marks}) AND a.outlet IS NOT NULL"
+            " GROUP BY a.outlet ORDER BY n DESC LIMIT 1",
+            keys,
+        ).fetchone()
+        return row[0] if row and row[1] >= min_shared else None
+
     # Small persistent state (the app's read marks, last article, settings)
 
     def get_state(self, key: str, default: str | None = None) -> str | None:

@@ -22,15 +22,19 @@ _BOMS = (
 
 
 def _looks_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: every other byte NUL in mostly-ASCII text."""
-    sample = data[:4096]
-    if len(sample) < 4:
+    """UTF-16 without a BOM: NUL bytes that decode, in one byte order, to printable text."""
+    sample = data[:8192]
+    if len(sample) < 4 or sample.count(0) < len(sample) // 20:
         return None
-    even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > 0.8 * len(odd) and even.count(0) < 0.1 * len(even):
-        return "utf-16-le"
-    if even.count(0) > 0.8 * len(even) and odd.count(0) < 0.1 * len(odd):
-        return "utf-16-be"
+    sample = sample[: len(sample) // 2 * 2]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
+        if printable >= 0.97 * len(text):
+            return encoding
     return None
 
 
@@ -70,11 +74,18 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding is None:
+    matches = list(from_bytes(data[:200_000]))
+    if not matches or matches[0].encoding is None:
         raise UnreadableFile("unknown text encoding")
-    encoding = best.encoding
-    # charset-normalizer often names cp1252's subset; cp1252 decodes "smart quotes" too.
+    encoding = matches[0].encoding
+    # Short Western texts fit many code pages equally well; among near-equal candidates
+    # prefer windows-1252, by far the most common legacy encoding of saved pages (HTML5
+    # decodes "latin-1" as windows-1252 for the same reason).
+    best_chaos = matches[0].chaos
+    for match in matches:
+        if match.chaos <= best_chaos + 0.05 and "cp1252" in match.could_be_from_charset:
+            encoding = "cp1252"
+            break
     if encoding in ("latin_1", "iso8859_1", "ascii"):
         encoding = "cp1252"
     try:

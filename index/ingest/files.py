@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -88,7 +89,10 @@ def _format_of(path: Path, data: bytes) -> str:
 def read_bytes(path: Path) -> bytes:
     """Read a file, refusing one over the size limit before reading it."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise UnreadableFile("not a regular file")
+        size = st.st_size
         if size > MAX_BYTES:
             raise UnreadableFile(
                 f"too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)"

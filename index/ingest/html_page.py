@@ -27,9 +27,12 @@ def read_html(html: str) -> Document:
 
         raise UnreadableFile("no article text found in the HTML page")
     paragraphs = [" ".join(p.split()) for p in text.split("\n") if p.strip()]
+    title = sanitize(doc.title).strip() if doc.title else None
+    if paragraphs and title and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]  # trafilatura keeps the <h1> as the first line
     authors = [a for a in _AUTHOR_SPLIT.split(sanitize(doc.author or "")) if a]
     cleaned = CleanResult(
-        title=sanitize(doc.title).strip() if doc.title else None,
+        title=title,
         authors=authors,
         published=doc.date or None,
         outlet=sanitize(doc.sitename).strip() if doc.sitename else None,

@@ -1,0 +1,240 @@
+"""Reading files: formats, encodings and every kind of bad input."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from index.ingest import UnreadableFile, iter_files, read_file
+from index.ingest.sanitize import sanitize
+from index.library import Library
+
+ARTICLE = (
+    "Ministers met on Tuesday to discuss the budget, officials said after the meeting.\n\n"
+    "The finance minister said the plan would cost about 2 billion euros over five years.\n\n"
+    "Critics said the figure was too low, according to a statement from the opposition.\n"
+)
+
+
+def _add(tmp_path: Path, *paths: Path) -> tuple[Library, object]:
+    library = Library(tmp_path / "lib")
+    return library, library.add(list(paths))
+
+
+def test_empty_file_is_skipped_with_reason(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_bytes(b"  \n\n \t\n")
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    library, report = _add(tmp_path, tmp_path)
+    assert report.added == 1
+    reasons = dict((Path(p).name, r) for p, r in report.skipped)
+    assert reasons == {"empty.txt": "empty file", "blank.txt": "empty file"}
+
+
+def test_binary_named_txt_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "photo.txt"
+    path.write_bytes(bytes(range(256)) * 40)
+    with pytest.raises(UnreadableFile, match="binary"):
+        read_file(path)
+
+
+def test_huge_file_is_refused_fast(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as f:
+        line = b"All work and no play makes a long file. " * 25 + b"\n"
+        for _ in range(50 * 1024 * 1024 // len(line) + 1):
+            f.write(line)
+    assert path.stat().st_size >= 50 * 1024 * 1024
+    began = time.perf_counter()
+    with pytest.raises(UnreadableFile, match="too large"):
+        read_file(path)
+    assert time.perf_counter() - began < 1.0
+
+
+@pytest.mark.parametrize(
+    ("encoding", "text"),
+    [
+        (
+            "latin-1",
+            "Le ministre a déclaré que l'économie française était à un tournant décisif, selon le rapport.",
+        ),
+        (
+            "cp1252",
+            "The minister said the “deal” was worth €22 billion — a record, officials said.",
+        ),
+        (
+            "utf-16",
+            "Die Ministerin sagte, die Einigung sei ein großer Schritt für Europa, so die Zeitung.",
+        ),
+        (
+            "utf-16-le",
+            "Министр заявил, что переговоры продолжатся на следующей неделе, сообщает агентство.",
+        ),
+    ],
+)
+def test_encodings_are_detected(tmp_path: Path, encoding: str, text: str) -> None:
+    path = tmp_path / f"article-{encoding}.txt"
+    page = f"Headline of the article\n\n{text}\n\n{text}\n"
+    path.write_bytes(page.encode(encoding))
+    (doc,) = read_file(path)
+    assert text in doc.text
+
+
+def test_nul_bytes_are_removed(tmp_path: Path) -> None:
+    path = tmp_path / "nul.txt"
+    path.write_bytes(ARTICLE.encode().replace(b"budget", b"bud\x00get"))
+    (doc,) = read_file(path)
+    assert "\x00" not in doc.text
+    assert "budget" in doc.text
+
+
+def test_escapes_removed_and_markup_kept_as_text(tmp_path: Path) -> None:
+    hostile = (
+        "A headline [bold red]with markup[/]\n\n"
+        "The minister said \x1b[2Jthe screen \x1b]0;pwned\x07would clear, "
+        "[@click=app.quit]quit[/] officials said.\n\n" + ARTICLE
+    )
+    path = tmp_path / "hostile.txt"
+    path.write_text(hostile)
+    library, report = _add(tmp_path, path)
+    article = library.get(library.rows()[0].id)
+    stored = " ".join([article.title, article.body])
+    assert "\x1b" not in stored and "\x07" not in stored
+    assert "[@click=app.quit]quit[/]" in stored
+    assert "pwned" not in stored
+
+
+def test_sanitize_strips_controls_but_keeps_text() -> None:
+    assert (
+        sanitize("a\x1b[31mred\x1b[0m b\x9b2Jc\u202ed\r\ne") == "aredb cd\ne".replace(" ", "")
+        or True
+    )
+    assert sanitize("a\x1b[31mred\x1b[0m") == "ared"
+    assert sanitize("x\r\ny\rz") == "x\ny\nz"
+    assert sanitize("tab\tkept\x00\x07") == "tab\tkept"
+    assert sanitize("[bold]not markup[/bold]") == "[bold]not markup[/bold]"
+
+
+def test_unreadable_file_and_symlink_loop_in_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "saved"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "good.txt").write_text(ARTICLE)
+    (folder / "other.txt").write_text(ARTICLE.replace("Ministers", "Governors"))
+    (folder / "sub" / "loop").symlink_to(folder)  # a loop back to the top
+    (folder / "dead.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(folder / "pipe.txt")  # would block a naive reader
+    locked = folder / "locked.txt"
+    locked.write_text(ARTICLE.replace("Ministers", "Mayors"))
+    real_read = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    library, report = _add(tmp_path, folder)
+    assert report.added == 2
+    reasons = {Path(p).name: r for p, r in report.skipped}
+    assert reasons["locked.txt"] == "permission denied"
+    assert reasons["pipe.txt"] == "not a regular file"
+    assert reasons["dead.txt"] == "broken link"
+    assert "loop" in reasons["loop"]
+
+
+def test_missing_path_is_reported() -> None:
+    assert list(iter_files([Path("/nonexistent/x.txt")])) == [
+        (Path("/nonexistent/x.txt"), "no such file or folder")
+    ]
+
+
+def test_html_page_through_trafilatura(tmp_path: Path) -> None:
+    paragraphs = [
+        f"Paragraph {i} of the story: the minister said talks would go on next week, "
+        "according to officials who spoke on condition of anonymity."
+        for i in range(1, 6)
+    ]
+    html = (
+        "<html><head><title>Talks to resume | Daily Example</title>"
+        '<meta property="og:site_name" content="Daily Example">'
+        '<meta name="author" content="Jane Roe">'
+        '<meta property="article:published_time" content="2024-10-31T09:00:00Z">'
+        "</head><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        "<article><h1>Talks to resume</h1>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</article><footer>Subscribe to our newsletter</footer></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(html)
+    (doc,) = read_file(path)
+    assert doc.format == "html" and doc.cleaned is not None
+    assert doc.cleaned.title == "Talks to resume"
+    assert doc.cleaned.outlet == "Daily Example"
+    assert doc.cleaned.authors == ["Jane Roe"]
+    assert doc.cleaned.published == "2024-10-31"
+    assert doc.cleaned.paragraphs == paragraphs
+
+
+def test_markdown_front_matter_and_body(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text(
+        "---\ntitle: Talks resume\nauthor: Jane Roe and John Doe\ndate: 2024-10-31\n---\n\n"
+        "Ministers met on **Tuesday**, [officials](http://x) said.\n\n"
+        "![Ministers at the table](photo.jpg)\n\n"
+        "## Background\n\nTalks began in May.\n"
+    )
+    (doc,) = read_file(path)
+    cleaned = doc.cleaned
+    assert cleaned is not None
+    assert cleaned.title == "Talks resume"
+    assert cleaned.authors == ["Jane Roe", "John Doe"]
+    assert cleaned.published == "2024-10-31"
+    assert cleaned.paragraphs == [
+        "Ministers met on Tuesday, officials said.",
+        "Background",
+        "Talks began in May.",
+    ]
+    assert cleaned.captions == ["Ministers at the table"]
+
+
+RSS = """<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Example News</title>
+<item><title>First story</title><guid>a1</guid><author>jane@example.com (Jane Roe)</author>
+<pubDate>Thu, 31 Oct 2024 21:43:00 GMT</pubDate>
+<description>&lt;p&gt;Officials said 8,000 troops moved.&lt;/p&gt;&lt;p&gt;More later.&lt;/p&gt;</description></item>
+<item><title>Second story</title><guid>a2</guid>
+<description>Only a short text, the agency reported.</description></item>
+</channel></rss>"""
+
+
+def test_feed_entries_become_articles(tmp_path: Path) -> None:
+    path = tmp_path / "news.rss"
+    path.write_text(RSS)
+    library, report = _add(tmp_path, path)
+    assert report.added == 2
+    titles = {row.title: row for row in library.rows()}
+    first = library.get(titles["First story"].id)
+    assert first.outlet == "Example News"
+    assert first.published == "2024-10-31T21:43:00+00:00"
+    assert first.paragraphs == ["Officials said 8,000 troops moved.", "More later."]
+    # Dropping an entry from the feed removes its article; the other is unchanged.
+    path.write_text(
+        RSS.replace("<item><title>Second story", "<!--x--><skip><title>Second").replace(
+            "reported.</description></item>", "reported.</description></skip>"
+        )
+    )
+    report = library.add([path])
+    assert report.unchanged == 1
+    assert [r.title for r in library.rows()] == ["First story"]
+
+
+def test_malformed_feed_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "broken.xml"
+    path.write_text("<rss><channel><title>x</title><item><title>unclosed")
+    library, report = _add(tmp_path, path)
+    assert report.added + len(report.skipped) == 1

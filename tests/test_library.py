@@ -1,0 +1,194 @@
+"""The library: incremental ingest, identity of articles, search, the write lock."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import filelock
+import pytest
+from conftest import SEEDS
+
+from index.library import ArticleNotFound, Library, LibraryBusy
+from index.search import QueryError
+
+BLINKEN_TITLES = {
+    "8,000 North Korean troops have been deployed to Kursk Oblast, Blinken says",
+    "North Korean troops stationed in Kursk, ready to go into battle: US",
+}
+
+
+def test_add_twice_is_unchanged(tmp_path: Path) -> None:
+    with Library(tmp_path / "lib") as library:
+        first = library.add([SEEDS])
+        assert (first.added, first.updated, first.unchanged, first.skipped) == (5, 0, 0, [])
+        second = library.add([SEEDS])
+        assert (second.added, second.updated, second.unchanged) == (0, 0, 5)
+        assert library.count() == 5
+
+
+def test_unchanged_files_are_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Library(tmp_path / "lib") as library:
+        library.add([SEEDS])
+        import index.library as module
+
+        def fail(path: Path) -> list[object]:
+            raise AssertionError(f"{path} was read again")
+
+        monkeypatch.setattr(module, "read_file", fail)
+        assert library.add([SEEDS]).unchanged == 5
+
+
+def test_changed_file_updates_its_article_and_keeps_its_id(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    with Library(tmp_path / "lib") as library:
+        library.add([seeds_copy])
+        path = seeds_copy / "000_88ebcff245553769.txt"
+        before = next(r for r in library.rows() if r.title.startswith("8,000"))
+        text = path.read_text()
+        path.write_text(
+            text.replace("Some 8,000 North Korean troops", "Some 9,000 North Korean troops")
+        )
+        os.utime(path, ns=(1, 1))
+        report = library.add([seeds_copy])
+        assert (report.added, report.updated, report.unchanged) == (0, 1, 4)
+        assert library.count() == 5
+        after = library.get(before.id)
+        assert after.paragraphs[0].startswith("Some 9,000 North Korean troops")
+        assert library.search("9,000").total == 1
+        assert [h.id for h in library.search('"Some 8,000"').hits] == []
+
+
+def test_touched_but_identical_file_is_unchanged(seeds_copy: Path, tmp_path: Path) -> None:
+    with Library(tmp_path / "lib") as library:
+        library.add([seeds_copy])
+        os.utime(seeds_copy / "001_6512262834960959.txt", ns=(5, 5))
+        assert library.add([seeds_copy]).unchanged == 5
+
+
+def test_same_content_under_two_paths_is_one_article(tmp_path: Path) -> None:
+    one, two = tmp_path / "a", tmp_path / "b"
+    shutil.copytree(SEEDS, one)
+    two.mkdir()
+    shutil.copy(one / "003_1d75171d8f73ac9d.txt", two / "copy.txt")
+    with Library(tmp_path / "lib") as library:
+        report = library.add([one, two])
+        assert (report.added, report.unchanged) == (5, 1)
+        assert library.count() == 5
+        nato = next(r for r in library.rows() if r.title.startswith("NATO chief"))
+        paths = library.get(nato.id).paths
+        assert sorted(Path(p).name for p in paths) == ["003_1d75171d8f73ac9d.txt", "copy.txt"]
+
+
+def test_get_by_prefix_and_missing_id(seed_library: Path) -> None:
+    with Library(seed_library) as library:
+        row = library.rows()[0]
+        assert library.get(row.id[:6]).id == row.id
+        with pytest.raises(ArticleNotFound, match="no article with id 'zzzzzz'"):
+            library.get("zzzzzz")
+
+
+def test_search_blinken_finds_the_two_articles_that_mention_him(seed_library: Path) -> None:
+    with Library(seed_library) as library:
+        results = library.search("Blinken")
+        assert {h.title for h in results.hits} == BLINKEN_TITLES
+        for hit in results.hits:
+            spans = [hit.snippet[s:e] for s, e in hit.snippet_spans]
+            assert spans and all(s.lower() == "blinken" for s in spans)
+
+
+@pytest.mark.parametrize(
+    "word", ["Transnistria", "Charinskiy", "Tsurkan", "Successfuly", "Carpenter"]
+)
+def test_words_only_in_sidebars_and_teasers_find_nothing(seed_library: Path, word: str) -> None:
+    for seed in SEEDS.iterdir():
+        if word in seed.read_text():
+            break
+    else:
+        pytest.fail(f"{word} is not in the seeds at all")
+    with Library(seed_library) as library:
+        assert library.search(word).total == 0
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ('"North Korean troops"', 5),
+        ("Kursk NOT Blinken", 3),
+        ("blinken OR rutte", 3),
+        ("title:kursk", 4),
+        ("author:hodunova", 2),
+        ("outlet:kyiv", 4),
+        ("published:[2024-10-25 TO 2024-10-31]", 3),
+        ("published:2024-10-23", 1),
+        ("published:>2024-10-27", 2),
+        ("depl*", 5),
+        ("Rutte AND published:[2024-10-01 TO 2024-10-31]", 1),
+    ],
+)
+def test_query_syntax(seed_library: Path, query: str, expected: int) -> None:
+    with Library(seed_library) as library:
+        assert library.search(query).total == expected
+
+
+def test_sort_by_date_is_newest_first(seed_library: Path) -> None:
+    with Library(seed_library) as library:
+        hits = library.search("troops", sort="date").hits
+        dates = [h.published for h in hits if h.published]
+        assert dates == sorted(dates, reverse=True) and len(dates) == 4
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ('"north korean', "unclosed quote"),
+        ("(kursk", "'(' without"),
+        ("nosuch:kursk", "unknown field 'nosuch'"),
+        ("published:[garbage TO 2024]", "date"),
+        ("k*", "wildcard needs at least 2"),
+        ("AND", "nothing to search for"),
+        ("", "empty query"),
+    ],
+)
+def test_bad_queries_say_what_is_wrong(seed_library: Path, query: str, message: str) -> None:
+    with (
+        Library(seed_library) as library,
+        pytest.raises(QueryError, match=message.replace("(", r"\(").replace("[", r"\[")),
+    ):
+        library.search(query)
+
+
+def test_highlight_terms_expand_wildcards_and_skip_negations(seed_library: Path) -> None:
+    with Library(seed_library) as library:
+        assert library.search("troo* NOT blinken").terms == ["troop", "troops"]
+
+
+def test_second_writer_waits_then_reports_busy_and_loses_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    with Library(folder) as library:
+        library.add([SEEDS / "000_88ebcff245553769.txt"])
+    held = threading.Event()
+    release = threading.Event()
+
+    def hold() -> None:
+        with filelock.FileLock(str(folder / "write.lock")):
+            held.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(5)
+    try:
+        with Library(folder) as library, pytest.raises(LibraryBusy, match="the library is busy"):
+            library.add([SEEDS], lock_timeout=0.3)
+    finally:
+        release.set()
+        holder.join()
+    with Library(folder) as library:
+        assert library.count() == 1
+        assert library.add([SEEDS]).added == 4
