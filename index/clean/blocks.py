@@ -120,11 +120,15 @@ def score_lines(lines: Sequence[Line], labels: Sequence[str | None]) -> list[flo
         if lab:
             scores.append(_CHROME_SCORE.get(lab, -20.0))
             continue
+        if ln.cells >= 3:
+            scores.append(0.0)  # a table row: neither prose nor chrome
+            continue
         w = ln.words
         score = w - 7.0 if ln.sentence_end else w - 20.0
         if score < 0:
             near_prose = (i > 0 and good[i - 1]) or (i + 1 < len(lines) and good[i + 1])
-            score = max(score, -1.5 if near_prose else -5.0)
+            floor = -1.5 if near_prose else (-5.0 if ln.words <= 4 else -3.0)
+            score = max(score, floor)
         scores.append(score)
     return scores
 
@@ -176,3 +180,35 @@ def best_run(scores: Sequence[float]) -> tuple[int, int]:
         if total > best:
             best, best_span = total, (start, i)
     return best_span
+
+
+WEAK_RUN = 40.0
+"""A best run scoring below this holds little prose: tables, calendars, lists."""
+_STOPS = frozenset(
+    {"share", "related", "comments", "copyright", "appeal", "form", "navigation", "teaser"}
+)
+
+
+def run_score(scores: Sequence[float], run: tuple[int, int]) -> float:
+    return sum(scores[run[0] : run[1] + 1])
+
+
+def anchored_run(
+    labels: Sequence[str | None], scores: Sequence[float], anchor: int
+) -> tuple[int, int] | None:
+    """The block under a header line: from just after it to the next chrome line.
+
+    Used when a page has too little prose for the scores to find the body (a
+    results table, a calendar): the article is what its headline and date head.
+    """
+    start = anchor + 1
+    while start < len(labels) and start <= anchor + 3 and labels[start] is not None:
+        start += 1
+    end, menu = start, 0
+    while end < len(labels) and labels[end] not in _STOPS and menu < 5:
+        menu = menu + 1 if scores[end] <= -5.0 else 0
+        end += 1
+    end -= menu  # a menu-like run of short lines is not part of it
+    if end <= start:
+        return None
+    return start, end - 1

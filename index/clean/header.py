@@ -35,6 +35,19 @@ class Header:
     body_start: int = 0
 
 
+def find_anchor(lines: Sequence[Line], labels: Sequence[str | None]) -> int | None:
+    """The first byline or date line that sits just under a headline-shaped line."""
+    for i, ln in enumerate(lines):
+        if ln.words > 14 or not any(ch.isdigit() for ch in ln.text) and not ln.text[:3].lower() == "by ":
+            continue
+        if not (parse_byline(ln.text) or find_date(ln.text)):
+            continue
+        for j in range(max(0, i - 3), i):
+            if labels[j] is None and _is_title_candidate(lines[j], labels[j]):
+                return i
+    return None
+
+
 def _is_title_candidate(line: Line, label: str | None) -> bool:
     if label or line.bullet or not is_headline_shaped(line):
         return False

@@ -51,6 +51,8 @@ class Line:
     words: int
     sentence_end: bool
     bullet: bool
+    cells: int = 1
+    """Tab-separated fields: table rows keep their cells apart with tabs."""
 
     @property
     def sentence_like(self) -> bool:
@@ -79,6 +81,7 @@ def split_lines(text: str) -> list[Line]:
                 words=word_count(clean),
                 sentence_end=ends_sentence(clean),
                 bullet=bool(_BULLET_RE.match(clean)),
+                cells=piece.strip().count("\t") + 1,
             )
         )
         blank = False

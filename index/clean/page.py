@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Set
 
-from index.clean.blocks import best_run, damp_tail, extend_over_list, label_lines, score_lines
-from index.clean.header import find_header
+from index.clean.blocks import (
+    WEAK_RUN,
+    anchored_run,
+    best_run,
+    damp_tail,
+    extend_over_list,
+    label_lines,
+    run_score,
+    score_lines,
+)
+from index.clean.header import find_anchor, find_header
 from index.clean.lines import Line, split_lines
 from index.clean.outlet import find_outlet
 from index.model import CleanResult, RemovedLine
@@ -21,6 +30,10 @@ def _position_rule(i: int, title: int | None, body: tuple[int, int]) -> str:
     if title is not None and i < title or i < body[0]:
         return "navigation" if title is None or i < title else "header"
     return "sidebar"
+
+
+def _words(lines: list[Line], run: tuple[int, int]) -> int:
+    return sum(ln.words for ln in lines[run[0] : run[1] + 1])
 
 
 def _keep_in_body(line: Line, label: str | None, inside: bool) -> bool:
@@ -45,7 +58,13 @@ def clean_page(text: str, *, boilerplate: Set[str] = frozenset()) -> CleanResult
     labels = label_lines(lines, boilerplate)
     scores = score_lines(lines, labels)
     damp_tail(labels, scores)
-    start, end = extend_over_list(labels, best_run(scores))
+    run = best_run(scores)
+    if run_score(scores, run) < WEAK_RUN:
+        anchor = find_anchor(lines, labels)
+        anchored = anchored_run(labels, scores, anchor) if anchor is not None else None
+        if anchored is not None and _words(lines, anchored) > _words(lines, run):
+            run = anchored
+    start, end = extend_over_list(labels, run)
     header = find_header(lines, labels, (start, end))
     body = (header.body_start, end)
 
