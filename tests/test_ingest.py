@@ -108,11 +108,8 @@ def test_escapes_removed_and_markup_kept_as_text(tmp_path: Path) -> None:
 
 
 def test_sanitize_strips_controls_but_keeps_text() -> None:
-    assert (
-        sanitize("a\x1b[31mred\x1b[0m b\x9b2Jc\u202ed\r\ne") == "aredb cd\ne".replace(" ", "")
-        or True
-    )
     assert sanitize("a\x1b[31mred\x1b[0m") == "ared"
+    assert sanitize("b\x9b2Jc\u202ed") == "bcd"
     assert sanitize("x\r\ny\rz") == "x\ny\nz"
     assert sanitize("tab\tkept\x00\x07") == "tab\tkept"
     assert sanitize("[bold]not markup[/bold]") == "[bold]not markup[/bold]"
