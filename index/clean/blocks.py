@@ -10,6 +10,7 @@ break it, while menus, link lists and appeals around it keep it out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence, Set
 
 from index.clean.captions import is_caption, is_credit_label
@@ -101,7 +102,7 @@ _CHROME_SCORE = {
     "copyright": -60.0,
     "comments": -60.0,
     "timestamp": -10.0,
-    "duplicate": -10.0,
+    "duplicate": -4.0,
 }
 
 
@@ -131,6 +132,32 @@ def score_lines(lines: Sequence[Line], labels: Sequence[str | None]) -> list[flo
             score = max(score, floor)
         scores.append(score)
     return scores
+
+
+_LIST_ITEM_RE = re.compile(r"^(?:\d{1,3}[.)]\s|[•·▪●◦‣*–-]\s|https?://\S+$)")
+_ITEM_LABELS = frozenset({None, "caption", "teaser-list", "duplicate"})
+
+
+def extend_over_announced_list(
+    lines: Sequence[Line], labels: list[str | None], run: tuple[int, int]
+) -> tuple[int, int]:
+    """Take in the list that the body's last line announces with a colon.
+
+    "Here are the best deals:" followed by numbered items and their links: each
+    item is short, so the scores alone would end the article before the list.
+    Items keep their place in the body, so their labels are cleared.
+    """
+    start, end = run
+    if not lines[end].text.endswith(":"):
+        return run
+    j = end + 1
+    while j < len(lines) and labels[j] in _ITEM_LABELS:
+        item = bool(_LIST_ITEM_RE.match(lines[j].text))
+        if not item and not _LIST_ITEM_RE.match(lines[j - 1].text):
+            break
+        labels[j] = None
+        j += 1
+    return start, j - 1
 
 
 def extend_over_list(labels: Sequence[str | None], run: tuple[int, int]) -> tuple[int, int]:

@@ -9,6 +9,7 @@ from index.clean.blocks import (
     anchored_run,
     best_run,
     damp_tail,
+    extend_over_announced_list,
     extend_over_list,
     label_lines,
     run_score,
@@ -64,7 +65,7 @@ def clean_page(text: str, *, boilerplate: Set[str] = frozenset()) -> CleanResult
         anchored = anchored_run(labels, scores, anchor) if anchor is not None else None
         if anchored is not None and _words(lines, anchored) > _words(lines, run):
             run = anchored
-    start, end = extend_over_list(labels, run)
+    start, end = extend_over_announced_list(lines, labels, extend_over_list(labels, run))
     header = find_header(lines, labels, (start, end))
     body = (header.body_start, end)
 
