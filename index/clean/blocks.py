@@ -15,6 +15,7 @@ from collections.abc import Sequence, Set
 
 from index.clean.captions import is_caption, is_credit_label
 from index.clean.cues import cue_rule
+from index.clean.dates import find_date
 from index.clean.lines import Line
 from index.clean.recurring import line_key
 
@@ -76,6 +77,7 @@ def _label_teaser_lists(lines: Sequence[Line], labels: list[str | None]) -> None
             and is_headline_shaped(lines[j])
             and not lines[j].sentence_end
             and lines[j + 1].words >= 8
+            and find_date(lines[j].text) is None
             and lines[j + 1].words > lines[j].words
         ):
             pairs.append(j)
@@ -174,7 +176,7 @@ def extend_over_list(labels: Sequence[str | None], run: tuple[int, int]) -> tupl
 
 HARD_ENDS = frozenset({"comments", "copyright", "teaser"})
 """Labels that close the article: what follows them is comments or the page footer."""
-ESTABLISHED = 150.0
+ESTABLISHED = 100.0
 """Prose score above which a page is taken to have shown its article already."""
 TAIL_WEIGHT = 0.2
 
