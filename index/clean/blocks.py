@@ -108,6 +108,10 @@ _CHROME_SCORE = {
 }
 
 
+MENU_STREAK = 8
+"""After this many short lines in a row, a further short line counts as menu."""
+
+
 def score_lines(lines: Sequence[Line], labels: Sequence[str | None]) -> list[float]:
     """How much each line pulls the body run towards itself (negative: pushes it away).
 
@@ -115,8 +119,10 @@ def score_lines(lines: Sequence[Line], labels: Sequence[str | None]) -> list[flo
     short lines among short lines (menus, link lists) cost more.
     """
     good = [lab is None and ln.sentence_like for ln, lab in zip(lines, labels, strict=True)]
-    scores = []
+    scores: list[float] = []
+    streak = 0  # consecutive menu-like lines so far
     for i, (ln, lab) in enumerate(zip(lines, labels, strict=True)):
+        streak = streak + 1 if scores and scores[-1] <= -5.0 else 0
         if lab == "recurring" and ln.sentence_like:
             scores.append(-0.5)  # neutral: kept inside the body, never extends it
             continue
@@ -131,6 +137,8 @@ def score_lines(lines: Sequence[Line], labels: Sequence[str | None]) -> list[flo
         if score < 0:
             near_prose = (i > 0 and good[i - 1]) or (i + 1 < len(lines) and good[i + 1])
             floor = -1.5 if near_prose else (-5.0 if ln.words <= 4 else -3.0)
+            if floor == -5.0 and streak >= MENU_STREAK:
+                floor = -8.0  # a long menu or link list
             score = max(score, floor)
         scores.append(score)
     return scores

@@ -25,6 +25,11 @@ _TAIL_RE = re.compile(
     r"|\b(?:updated|published|posted)\b.*|[|/·•—–].*|@\w.*)$",
     re.IGNORECASE,
 )
+# Words left between the names and a date we cut off: "by A on Monday, ...", "by A at".
+_TRAILING_WORDS_RE = re.compile(
+    r"(?:[\s,]+(?:on|at|am|um|em|le|el|il|the|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?))+[\s,]*$",
+    re.IGNORECASE,
+)
 _DESK_RE = re.compile(
     r"^(?P<outlet>.+?)\s+(?:news ?desk|desk|staff(?: writers?| reporters?)?|newsroom|"
     r"editorial (?:team|staff|board)|reporters|redação|redaktion|редакция)$",
@@ -73,7 +78,7 @@ def parse_byline(text: str) -> Byline | None:
             rest = rest[: date.start]
         rest = _TAIL_RE.sub("", rest)
         # A weekday left before the date ("by A Thu October 31"): not part of a name.
-        rest = re.sub(r"\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?$", "", rest, flags=re.I)
+        rest = _TRAILING_WORDS_RE.sub("", rest.strip(" ,;|-–—"))
         names = _names(rest)
         if not names:
             return None
