@@ -182,7 +182,7 @@ def extend_over_list(labels: Sequence[str | None], run: tuple[int, int]) -> tupl
     return start, end
 
 
-HARD_ENDS = frozenset({"comments", "copyright", "teaser"})
+HARD_ENDS = frozenset({"comments", "copyright", "teaser", "author-bio"})
 """Labels that close the article: what follows them is comments or the page footer."""
 ESTABLISHED = 100.0
 """Prose score above which a page is taken to have shown its article already."""

@@ -106,6 +106,13 @@ TIMESTAMP = re.compile(
     _FLAGS,
 )
 
+AUTHOR_BIO = _rx(
+    r"(?:about|sobre|über|à propos de|acerca de|sull'autore|tentang)\s+(?:the |o |a |den |die |l')?"
+    r"(?:author|autor|autora|autore|auteur|penulis|writer)s?",
+    r"(?:about|sobre|über)\s+[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,3}",
+    r"об авторе|작가 소개|著者について",
+)
+
 COMMENTS = _rx(
     r"(?:\d+\s+)?(?:comments?|responses?|replies|reactions|kommentare?|comentários?|comentarios?|"
     r"commenti|komentar|комментари[йия]|댓글|コメント)(?: (?:to|on|for|zu|sobre|a) .{0,80})?",
@@ -127,6 +134,7 @@ _WHOLE_LINE_RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ("audio-notice", AUDIO, 16),
     ("form", FORM, 20),
     ("comments", COMMENTS, 16),
+    ("author-bio", AUTHOR_BIO, 5),
     ("related", RELATED, 10),
     ("appeal", APPEAL, 30),
 )
