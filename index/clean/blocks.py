@@ -249,3 +249,15 @@ def anchored_run(
     if end <= start:
         return None
     return start, end - 1
+
+
+def run_from(scores: Sequence[float], first: int, last: int) -> tuple[tuple[int, int], float]:
+    """The best run that starts between ``first`` and ``last`` (inclusive), and its score."""
+    best, span = float("-inf"), (first, first)
+    for start in range(first, min(last, len(scores) - 1) + 1):
+        total = 0.0
+        for end in range(start, len(scores)):
+            total += scores[end]
+            if total > best:
+                best, span = total, (start, end)
+    return span, best

@@ -17,7 +17,7 @@ from index.clean.lines import Line
 
 LOOK_BACK = 14
 """How many lines above the body run may still belong to the header."""
-LOOK_INTO = 4
+LOOK_INTO = 8
 """How many lines at the top of the body run may still be header lines."""
 MAX_META_WORDS = 25
 """A longer line is prose, not a byline or date line."""

@@ -12,6 +12,7 @@ from index.clean.blocks import (
     extend_over_announced_list,
     extend_over_list,
     label_lines,
+    run_from,
     run_score,
     score_lines,
 )
@@ -20,8 +21,10 @@ from index.clean.lines import Line, split_lines
 from index.clean.outlet import find_outlet
 from index.model import CleanResult, RemovedLine
 
-_KEEP_INSIDE = {None}
-"""Labels of lines kept when they sit inside the body run."""
+ANCHOR_REACH = 10
+"""A body run starting further than this below the header line is suspect."""
+ANCHOR_SHARE = 0.5
+"""The run under the header wins when it scores at least this share of the best run."""
 
 
 def _position_rule(i: int, title: int | None, body: tuple[int, int]) -> str:
@@ -60,11 +63,18 @@ def clean_page(text: str, *, boilerplate: Set[str] = frozenset()) -> CleanResult
     scores = score_lines(lines, labels)
     damp_tail(labels, scores)
     run = best_run(scores)
-    if run_score(scores, run) < WEAK_RUN:
-        anchor = find_anchor(lines, labels)
-        anchored = anchored_run(labels, scores, anchor) if anchor is not None else None
+    best = run_score(scores, run)
+    anchor = find_anchor(lines, labels)
+    if anchor is not None and best < WEAK_RUN:
+        anchored = anchored_run(labels, scores, anchor)
         if anchored is not None and _words(lines, anchored) > _words(lines, run):
             run = anchored
+    elif anchor is not None and run[0] > anchor + ANCHOR_REACH:
+        # The body usually follows its header; prefer the run under it unless
+        # it is much weaker than the best run elsewhere.
+        under, score = run_from(scores, anchor + 1, anchor + 4)
+        if score >= ANCHOR_SHARE * best and under[1] < run[0]:
+            run = under
     start, end = extend_over_announced_list(lines, labels, extend_over_list(labels, run))
     header = find_header(lines, labels, (start, end))
     body = (header.body_start, end)
