@@ -96,7 +96,10 @@ RELATED = _rx(
 )
 
 COOKIE = re.compile(r"\bcookies?\b|куки|쿠키|クッキー", _FLAGS)
-_COPYRIGHT_ANYWHERE = re.compile(r"©|\bcopyright\b|all rights reserved|todos os direitos reservados|alle rechte vorbehalten|все права защищены", _FLAGS)
+_COPYRIGHT_ANYWHERE = re.compile(
+    r"©|\bcopyright\b|all rights reserved|todos os direitos reservados|alle rechte vorbehalten|все права защищены",
+    _FLAGS,
+)
 # A line that is only a time or a date ("11:51 PM", "November 16, 2016", "20/11/2019 / 11:54 am").
 TIMESTAMP = re.compile(
     r"(?:[\w.,]+\s+){0,3}?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|"

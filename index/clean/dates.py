@@ -34,10 +34,14 @@ _ZONES = {
     "eest": "+03:00", "msk": "+03:00", "kst": "+09:00", "jst": "+09:00",
 }  # fmt: skip
 
+# Short non-English month names that are safe to match (no common word clashes).
+_SHORT_NAMES = ("mars", "märz", "maio", "mayo", "juin", "juli", "juni", "mai")
 _MON = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
-    + "|".join(sorted((m for m in _MONTHS if len(m) > 4 or m in ("mars", "märz", "maio", "mayo", "juin", "juli", "juni", "mai")), key=len, reverse=True))
+    + "|".join(
+        sorted((m for m in _MONTHS if len(m) > 4 or m in _SHORT_NAMES), key=len, reverse=True)
+    )
     + r")\.?"
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -58,11 +62,15 @@ _PATTERNS = [
     # October 31, 2024 9:43 PM / Oct. 31, 2024 / Thu October 31, 2024
     re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b(?:{_SEP}{_TIME})?", re.IGNORECASE),
     # 31 October 2024 21:43
-    re.compile(rf"\b{_DAY}\.?\s+(?:de\s+)?{_MON},?\s+(?:de\s+)?{_YEAR}\b(?:{_SEP}{_TIME})?", re.IGNORECASE),
+    re.compile(
+        rf"\b{_DAY}\.?\s+(?:de\s+)?{_MON},?\s+(?:de\s+)?{_YEAR}\b(?:{_SEP}{_TIME})?", re.IGNORECASE
+    ),
     # 31.10.2024 (day first, as written with dots in most of Europe)
     re.compile(rf"\b{_DAY}\.(?P<mnum>[01]?\d)\.{_YEAR}\b(?:{_SEP}{_TIME})?"),
     # 2024년 10월 31일 / 2024年10月31日
-    re.compile(r"(?P<year>(?:19|20)\d\d)\s*[년年]\s*(?P<mnum>[01]?\d)\s*[월月]\s*(?P<day>[0-3]?\d)\s*[일日]"),
+    re.compile(
+        r"(?P<year>(?:19|20)\d\d)\s*[년年]\s*(?P<mnum>[01]?\d)\s*[월月]\s*(?P<day>[0-3]?\d)\s*[일日]"
+    ),
 ]
 # "3:10 PM EDT, Thu October 31, 2024": a time written before its date.
 _TIME_FIRST_RE = re.compile(rf"\b{_TIME}[\s,]+(?:[A-Za-z]{{3,9}},?\s+)?$", re.IGNORECASE)

@@ -38,7 +38,8 @@ class Header:
 def find_anchor(lines: Sequence[Line], labels: Sequence[str | None]) -> int | None:
     """The first byline or date line that sits just under a headline-shaped line."""
     for i, ln in enumerate(lines):
-        if ln.words > 14 or not any(ch.isdigit() for ch in ln.text) and not ln.text[:3].lower() == "by ":
+        has_digit = any(ch.isdigit() for ch in ln.text)
+        if ln.words > 14 or not (has_digit or ln.text[:3].lower() == "by "):
             continue
         if not (parse_byline(ln.text) or find_date(ln.text)):
             continue
@@ -56,7 +57,9 @@ def _is_title_candidate(line: Line, label: str | None) -> bool:
     return line.text[:1].isupper() or not line.text[:1].isalpha()
 
 
-def find_header(lines: Sequence[Line], labels: Sequence[str | None], run: tuple[int, int]) -> Header:
+def find_header(
+    lines: Sequence[Line], labels: Sequence[str | None], run: tuple[int, int]
+) -> Header:
     """Read the header around the start of the body run ``run``."""
     start, end = run
     header = Header(body_start=start)
@@ -102,7 +105,12 @@ def find_header(lines: Sequence[Line], labels: Sequence[str | None], run: tuple[
     while i <= end and lines[i].bullet:
         bullets.append(i)
         i += 1
-    if 2 <= len(bullets) <= 6 and i <= end and not lines[i].bullet and header.title_index is not None:
+    if (
+        2 <= len(bullets) <= 6
+        and i <= end
+        and not lines[i].bullet
+        and header.title_index is not None
+    ):
         header.summary_indices = bullets
         body_start = i
     header.body_start = body_start

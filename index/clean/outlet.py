@@ -31,7 +31,11 @@ def copyright_outlet(text: str) -> str | None:
         return None
     name = m.group("name").strip(" -–:")
     words = name.split()
-    if not 1 <= len(words) <= 6 or not name[:1].isupper() or any(ch.isdigit() or ch == "/" for ch in name):
+    if (
+        not 1 <= len(words) <= 6
+        or not name[:1].isupper()
+        or any(ch.isdigit() or ch == "/" for ch in name)
+    ):
         return None
     return name
 
