@@ -54,10 +54,11 @@ def is_caption(text: str, words: int) -> bool:
     """True when the line carries a photo credit (and so is a caption or a credit)."""
     if words > 90:
         return False
-    if _TRAILING_CREDIT_RE.search(text):
+    tail = text[-160:]  # the credit patterns are anchored at the end of the line
+    if tail.endswith((")", "]")) and _TRAILING_CREDIT_RE.search(tail):
         return True
     if words <= 40 and _LEADING_LABEL_RE.match(text):
         return True
-    if _INLINE_CREDIT_RE.search(text) and not text.rstrip().endswith((".", "!", "?")):
+    if ":" in tail and not tail.endswith((".", "!", "?")) and _INLINE_CREDIT_RE.search(text[-90:]):
         return True
     return words <= 8 and bool(_CREDIT_ONLY_RE.match(text))

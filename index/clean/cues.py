@@ -153,6 +153,26 @@ _LEGAL = re.compile(
 _MAX_BUDGET = max(budget for _, _, budget in _WHOLE_LINE_RULES)
 
 
+_LEGAL_HINTS = (
+    "©",
+    "copyright",
+    "rights",
+    "direitos",
+    "rechte",
+    "права",
+    "cookie",
+    "куки",
+    "쿠키",
+    "クッキー",
+)
+
+
+def _may_be_legal(text: str) -> bool:
+    """Cheap substring test before the copyright / cookie expression."""
+    low = text.lower()
+    return any(hint in low for hint in _LEGAL_HINTS)
+
+
 def cue_rule(text: str, words: int) -> str | None:
     """The name of the chrome rule a short line matches, or None.
 
@@ -161,7 +181,7 @@ def cue_rule(text: str, words: int) -> str | None:
     """
     if words == 0:
         return "symbols"
-    if words <= 120:
+    if words <= 120 and _may_be_legal(text):
         legal = _LEGAL.search(text)
         if legal:
             if legal.lastgroup == "cookie":

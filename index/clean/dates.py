@@ -99,8 +99,13 @@ def _time_part(m: re.Match[str]) -> tuple[str, str]:
     return f"T{hour:02d}:{minute:02d}", _ZONES.get(zone, "")
 
 
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
 def find_date(text: str) -> FoundDate | None:
     """The first complete date in ``text`` (with its time when one is attached)."""
+    if not _YEAR_RE.search(text):
+        return None  # every pattern needs a four-digit year
     best: tuple[int, re.Match[str]] | None = None
     for pattern in _PATTERNS:
         m = pattern.search(text)
