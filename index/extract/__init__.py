@@ -32,8 +32,10 @@ def run_jsonl(stdin: IO[str], stdout: IO[str]) -> int:
             if not isinstance(text, str):
                 raise TypeError("text is not a string")
         except (ValueError, KeyError, TypeError) as e:
-            print(f"extract: line {n}: expected a JSON object with 'id' and 'text' ({e})",
-                  file=sys.stderr)
+            print(
+                f"extract: line {n}: expected a JSON object with 'id' and 'text' ({e})",
+                file=sys.stderr,
+            )
             status = 1
             if isinstance(locals().get("rec"), dict) and "id" in rec:
                 stdout.write(json.dumps({"id": rec["id"], "figures": [], "sources": []}) + "\n")

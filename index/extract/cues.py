@@ -97,10 +97,16 @@ _PHRASES = (
     # (regex, strength): multi-word cues whose last word need not be a verb.
     (r"[Aa]ccording to", SPEECH),
     # Title-case headlines: "..., Lindsey Graham Says."
-    (r"(?:Says|Said|Tells|Warns|Admits|Confirms|Claims|Denies|Reports|Insists)(?=[.:!?]?$)", SPEECH),
+    (
+        r"(?:Says|Said|Tells|Warns|Admits|Confirms|Claims|Denies|Reports|Insists)(?=[.:!?]?$)",
+        SPEECH,
+    ),
     (r"[Cc]iting", SPEECH),
-    (r"(?:did not|didn't|does not|doesn't|has not|hasn't|have not|haven't) "
-     r"(?:immediately )?(?:respond|reply|return|comment)", STANCE),
+    (
+        r"(?:did not|didn't|does not|doesn't|has not|hasn't|have not|haven't) "
+        r"(?:immediately )?(?:respond|reply|return|comment)",
+        STANCE,
+    ),
     (r"declined to (?:comment|say|elaborate|discuss|answer|respond)", STANCE),
     (r"(?:called|calls|calling|call) (?:for|on)", STANCE),
     (r"(?:pointed|points|pointing|point) (?:to|out)", SPEECH),
@@ -109,8 +115,11 @@ _PHRASES = (
     (r"(?:took|takes|taking) aim at", STANCE),
     (r"(?:made|makes|making) (?:it )?clear", SPEECH),
     (r"(?:went|goes) on to (?:say|add|note)", SPEECH),
-    (r"(?:is|are|was|were) (?:confident|convinced|sure|certain|worried|concerned|"
-     r"optimistic|pessimistic|skeptical|sceptical|critical) ", MIND),
+    (
+        r"(?:is|are|was|were) (?:confident|convinced|sure|certain|worried|concerned|"
+        r"optimistic|pessimistic|skeptical|sceptical|critical) ",
+        MIND,
+    ),
 )
 
 
@@ -168,6 +177,18 @@ def phrase_strength(phrase: str) -> str:
         if re.fullmatch(pattern, phrase):
             return strength
     return SPEECH
+
+
+def is_speech(cue: str) -> bool:
+    """Whether a cue as found in the text ("said", "according to") is a speech cue."""
+    if not cue[:1].isalpha():
+        return True  # "PENCE:" or '" ― Jane Doe'
+    m = CUE_RE.match(cue)
+    if m is None:
+        return False
+    if m.group("phrase") is not None:
+        return phrase_strength(m.group("phrase")) == SPEECH
+    return VERB_STRENGTH.get(m.group("verb")) == SPEECH
 
 
 INVERTIBLE = frozenset(

@@ -31,8 +31,7 @@ TITLES = frozenset(
     councilman councilwoman delegate strategist anchor host columnist reporter
     correspondent editor author writer historian researcher scientist activist
     businessman businesswoman billionaire mogul pastor bishop pope king queen prince
-    princess sheikh emir sultan president's first lady military intelligence top
-    senior campaign national security council general's republican democratic
+    princess sheikh emir sultan president's first lady general's republican democratic
     democrat republican's u.s us
     """.split()
 )
@@ -134,7 +133,23 @@ SOURCE_NOUNS = frozenset(
 """Common nouns that can hold or voice a view ("experts believe", "the poll shows")."""
 
 ADJECTIVE_SUFFIXES = (
-    "al", "ic", "ive", "ous", "able", "ible", "ful", "less", "ed", "ing", "est", "ary",
-    "ish", "like", "ern", "ior", "-term", "-old",
+    "al",
+    "ic",
+    "ive",
+    "ous",
+    "able",
+    "ible",
+    "ful",
+    "less",
+    "ed",
+    "ing",
+    "est",
+    "ary",
+    "ish",
+    "like",
+    "ern",
+    "ior",
+    "-term",
+    "-old",
 )
 """Endings of words that modify a noun but are rarely one ("federal", "announced")."""

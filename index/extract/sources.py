@@ -109,7 +109,7 @@ def find_mentions(text: str) -> list[Mention]:
             low = phrase_text.lower()
             if low.startswith(("according", "citing")):
                 p = phrase_after(tokens, ce, open_ended=True)
-                if p is not None:
+                if p is not None and (low.startswith("according") or _cites_source(p, tokens)):
                     add(p, tokens, m.span(), (s_start, m.start()))
                 continue
             strength = phrase_strength(phrase_text)
@@ -150,6 +150,14 @@ def _drop_nested(text: str, mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def _cites_source(p: Phrase, tokens: list[Token]) -> bool:
+    """ "citing South Korean intelligence" names a source; "citing communication issues"
+    gives a reason."""
+    if p.kind != NOMINAL:
+        return True
+    return any(tokens[k].text.lower() in SOURCE_NOUNS for k in range(p.first, p.last + 1))
+
+
 _PERSONAL = frozenset("i you we it".split())
 
 
@@ -164,8 +172,10 @@ def _plausible(p: Phrase, tokens: list[Token], strength: str, form: str) -> bool
     k = p.first - 1
     if k >= 0 and tokens[k].text.lower() == "that":
         k -= 1
-    if k >= 0 and VERB_STRENGTH.get(tokens[k].text) in (SPEECH, MIND) or (
-        k >= 0 and tokens[k].text in ("saying", "says", "said")
+    if (
+        k >= 0
+        and VERB_STRENGTH.get(tokens[k].text) in (SPEECH, MIND)
+        or (k >= 0 and tokens[k].text in ("saying", "says", "said"))
     ):
         return False
     head = tokens[p.last].text
@@ -215,7 +225,12 @@ def _layout_mentions(text: str, cache: _SentenceCache, add) -> None:  # noqa: AN
         _, _, tokens = cache.tokens(m.start(1))
         i, j = _token_index(tokens, m.start(1)), _token_index(tokens, m.end(1)) - 1
         if 0 <= i <= j < len(tokens):
-            add(Phrase(i, j, NAMED), tokens, (m.start(1) - 2, m.start(1) - 1), (m.start(), m.start()))
+            add(
+                Phrase(i, j, NAMED),
+                tokens,
+                (m.start(1) - 2, m.start(1) - 1),
+                (m.start(), m.start()),
+            )
     quotes = QuoteMap(text)
     for m in _QUOTE_COLON_RE.finditer(text):
         if quotes.inside(m.start()):
