@@ -52,30 +52,31 @@ SHARE = _rx(
     r"compartilh(?:e|ar)|compartir|condividi|teilen|partager|поделиться|공유(?:하기)?|シェア|bagikan",
 )
 
+# The rules below match a key phrase anywhere in a short line (``search``).
 READING_TIME = _rx(
-    r".{0,40}\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?\.?|mins?\.?)\s*(?:read|reading|de leitura|lesezeit|lettura|de lectura|чтения|baca)\b.{0,40}",
-    r"(?:reading time|lesezeit|tempo de leitura|tiempo de lectura|время чтения)\s*:?.{0,20}",
-    r".{0,20}\d+\s*분\s*(?:읽기|소요).{0,20}",
+    r"\b\d+\s*(?:-\s*)?(?:min(?:ute)?s?\.?|mins?\.?)\s*(?:read|reading|de leitura|lesezeit|lettura|de lectura|чтения|baca)\b",
+    r"\b(?:reading time|lesezeit|tempo de leitura|tiempo de lectura|время чтения)\b",
+    r"\d+\s*분\s*(?:읽기|소요)",
 )
-
 AUDIO = _rx(
-    r".{0,40}\b(?:listen to (?:this|the) (?:article|story)|audio (?:version|is (?:created|generated))|"
-    r"this audio|play audio|text to speech|ouvir (?:a )?(?:matéria|notícia)|anhören|слушать)\b.{0,60}",
+    r"\b(?:listen to (?:this|the) (?:article|story)|audio (?:version|is (?:created|generated))|"
+    r"this audio|play audio|text to speech|ouvir (?:a )?(?:matéria|notícia)|anhören|слушать)\b",
 )
-
-FORM = _rx(
-    r".{0,40}\b(?:e-?mail address|your e-?mail|enter (?:your )?(?:e-?mail|correct)|indicates required|"
+FORM_PHRASE = _rx(
+    r"\b(?:e-?mail address|your e-?mail|enter (?:your )?(?:e-?mail|correct)|indicates required|"
     r"required fields?|password|i agree to|privacy policy and terms|successful+y subscribed|"
-    r"thank you for (?:signing up|subscribing)|confirmation email|sign up for|opt out|unsubscribe)\b.{0,80}",
-    r"\* ?(?:indicates )?required|submit|send|subscribe|sign up|join now|get started|"
-    r"inscreva-se|assinar|assine|abonnieren|подписаться|구독(?:하기)?|登録",
+    r"thank you for (?:signing up|subscribing)|confirmation email|sign up for|opt out|unsubscribe)\b",
 )
-
 APPEAL = _rx(
-    r".{0,80}\b(?:become a (?:member|subscriber|patron|supporter)|membership|members?\b.{0,20}\bhelp|"
+    r"\b(?:become a (?:member|subscriber|patron|supporter)|membership|members?\b.{0,20}\bhelp|"
     r"support (?:our|independent|quality|us)|donate|donation|paywall|subscribe (?:now|today|to)|"
     r"already a (?:subscriber|member)|free trial|subscription|newsletter|support us|"
-    r"assinante|assine|abonnement|abo\b|подписк|пожертв|후원|구독)\b.{0,120}",
+    r"assinante|assine|abonnement|abo\b|подписк|пожертв|후원|구독)\b",
+)
+# A whole short line that is a form control.
+FORM = _rx(
+    r"\* ?(?:indicates )?required|submit|send|subscribe|sign up|join now|get started|"
+    r"inscreva-se|assinar|assine|abonnieren|подписаться|구독(?:하기)?|登録",
 )
 
 COPYRIGHT = _rx(
@@ -129,28 +130,40 @@ _IMAGE_COPYRIGHT = re.compile(r"\W*(?:image|photo|picture|foto|media)\s+(?:copyr
 _TRIM_RE = re.compile(r"^[\s\W_]+|[\s\W_]+$", re.UNICODE)
 
 # Order matters: the first rule that matches names the line.
-_WHOLE_LINE_RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
-    ("navigation", NAVIGATION, 6),
-    ("advertisement", ADVERTISEMENT, 6),
-    ("share", SHARE, 6),
-    ("reading-time", READING_TIME, 14),
-    ("audio-notice", AUDIO, 16),
-    ("form", FORM, 20),
-    ("comments", COMMENTS, 16),
-    ("author-bio", AUTHOR_BIO, 5),
-    ("related", RELATED, 10),
-    ("appeal", APPEAL, 30),
+# (name, pattern, word budget, whole line?): the first rule that matches names the line.
+_RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
+    ("navigation", NAVIGATION, 6, True),
+    ("advertisement", ADVERTISEMENT, 6, True),
+    ("share", SHARE, 6, True),
+    ("reading-time", READING_TIME, 14, False),
+    ("audio-notice", AUDIO, 16, False),
+    ("form", FORM_PHRASE, 20, False),
+    ("form", FORM, 20, True),
+    ("comments", COMMENTS, 16, True),
+    ("author-bio", AUTHOR_BIO, 5, True),
+    ("related", RELATED, 10, True),
+    ("appeal", APPEAL, 30, False),
 )
 
 
-_COMBINED = re.compile(
-    "|".join(f"(?P<r{i}>{pattern.pattern})" for i, (_, pattern, _) in enumerate(_WHOLE_LINE_RULES)),
-    _FLAGS,
-)
+def _combined(whole: bool) -> re.Pattern[str]:
+    return re.compile(
+        "|".join(
+            f"(?P<r{i}>{pattern.pattern})"
+            for i, (_, pattern, _, is_whole) in enumerate(_RULES)
+            if is_whole == whole
+        ),
+        _FLAGS,
+    )
+
+
+# One pass of each kind finds the first candidate rule quickly.
+_WHOLE = _combined(True)
+_PHRASE = _combined(False)
 _LEGAL = re.compile(
     f"(?P<cookie>{COOKIE.pattern})|(?P<copyright>{_COPYRIGHT_ANYWHERE.pattern})", _FLAGS
 )
-_MAX_BUDGET = max(budget for _, _, budget in _WHOLE_LINE_RULES)
+_MAX_BUDGET = max(rule[2] for rule in _RULES)
 
 
 _LEGAL_HINTS = (
@@ -193,13 +206,14 @@ def cue_rule(text: str, words: int) -> str | None:
     core = _TRIM_RE.sub("", text)
     if words <= 8 and TIMESTAMP.fullmatch(core):
         return "timestamp"
-    m = _COMBINED.fullmatch(core)
-    if m is None:
+    firsts = []
+    for m in (_WHOLE.fullmatch(core), _PHRASE.search(core)):
+        if m is not None and m.lastgroup:
+            firsts.append(int(m.lastgroup[1:]))
+    if not firsts:
         return None
-    first = int(m.lastgroup[1:]) if m.lastgroup else 0
-    # The combined pattern finds the first rule that matches; a rule whose word
-    # budget the line exceeds gives way to the later ones.
-    for name, pattern, budget in _WHOLE_LINE_RULES[first:]:
-        if words <= budget and pattern.fullmatch(core):
+    # A rule whose word budget the line exceeds gives way to the later ones.
+    for name, pattern, budget, whole in _RULES[min(firsts) :]:
+        if words <= budget and (pattern.fullmatch(core) if whole else pattern.search(core)):
             return name
     return None
