@@ -1,0 +1,211 @@
+"""The reader app: holds the library, the notes file and the state; shows the main screen."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import threading
+from collections import Counter
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import BindingType
+from textual.screen import Screen
+
+from reader.commands import COMMANDS, bindings
+from reader.config import Config
+from reader.state import AppState
+
+if TYPE_CHECKING:
+    from index.library import Library
+    from index.model import Article
+    from index.notes import Bookmark
+    from index.search import SearchResults
+
+
+class ReaderApp(App[int]):
+    """A terminal reader for a library of news articles."""
+
+    TITLE = "reader"
+    CSS_PATH = "reader.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = bindings("app")
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-narrow"),
+        (100, "-normal"),
+        (150, "-wide"),
+    ]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (32, "-tall")]
+
+    def __init__(
+        self,
+        library: Library,
+        *,
+        notes_path: Path,
+        config: Config | None = None,
+        demo: bool = False,
+        warnings: Iterable[str] = (),
+    ) -> None:
+        self.config = config or Config()
+        super().__init__()
+        self.library = library
+        self.notes_path = Path(notes_path)
+        self.demo = demo
+        self._warnings = list(warnings)
+        self.library_lock = threading.Lock()
+        """Serialises use of :attr:`library` (its SQLite connection) across threads."""
+        self.search_lock = threading.Lock()
+        self._search_library: Library | None = None
+        self.state = AppState(library, self.library_lock)
+        self.bookmarks: dict[str, list[Bookmark]] = {}
+        """Bookmarks of the notes file by article id."""
+        self.bookmark_counts: Counter[str] = Counter()
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+
+    # Start and stop
+
+    def on_mount(self) -> None:
+        from reader.screens.main import MainScreen
+
+        theme = self.state.theme or self.config.theme
+        if theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._save_theme)
+        self.load_bookmarks()
+        self.push_screen(MainScreen())
+        for warning in self._warnings:
+            self.notify(warning, severity="warning", markup=False, timeout=8)
+        if self.demo:
+            self.notify(
+                "This is the demo library of sample articles. Add your own with: reader add PATH",
+                title="Demo library",
+                markup=False,
+                timeout=10,
+            )
+
+    def _save_theme(self, _theme: object) -> None:
+        self.state.theme = self.theme
+
+    def on_unmount(self) -> None:
+        if self._search_library is not None:
+            with self.search_lock:
+                self._search_library.close()
+                self._search_library = None
+
+    # Library access
+
+    def get_article(self, article_id: str) -> Article:
+        with self.library_lock:
+            return self.library.get(article_id)
+
+    def rows(self) -> list:  # type: ignore[type-arg]
+        with self.library_lock:
+            return self.library.rows()
+
+    def search(self, text: str) -> SearchResults:
+        """Run a query on a second connection to the library (call from a worker thread).
+
+        Raises:
+            QueryError: the query does not parse.
+        """
+        from index.library import Library
+
+        with self.search_lock:
+            if self._search_library is None:
+                self._search_library = Library(self.library.folder)
+            return self._search_library.search(
+                text, sort=self.config.sort, limit=self.config.search_limit
+            )
+
+    # Notes
+
+    def load_bookmarks(self) -> None:
+        """Read the notes file again: counts for the list, marks for the reader."""
+        from index.notes import NotesError, NotesFile
+
+        try:
+            entries = NotesFile(self.notes_path).read()
+        except NotesError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            entries = []
+        self.bookmarks = {}
+        for bm in entries:
+            self.bookmarks.setdefault(bm.article_id, []).append(bm)
+        self.bookmark_counts.clear()
+        self.bookmark_counts.update({k: len(v) for k, v in self.bookmarks.items()})
+
+    def add_bookmark(self, bm: Bookmark) -> bool:
+        """Append to the notes file; False when the passage was already there.
+
+        Raises:
+            NotesError: the file cannot be written.
+        """
+        from index.notes import NotesFile
+
+        added = NotesFile(self.notes_path).append(bm)
+        if added:
+            self.bookmarks.setdefault(bm.article_id, []).append(bm)
+            self.bookmark_counts[bm.article_id] += 1
+        return added
+
+    def display_path(self, path: Path) -> str:
+        """A path as the user would type it: ``~/...`` under the home folder."""
+        home = Path.home()
+        try:
+            return "~/" + str(path.resolve().relative_to(home.resolve()))
+        except ValueError:
+            return str(path)
+
+    # Actions and the command palette
+
+    def action_help(self) -> None:
+        from reader.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from reader.screens.main import MainScreen
+
+        main = screen if isinstance(screen, MainScreen) else None
+        for command in COMMANDS:
+            if not command.palette:
+                continue
+            if command.scope == "app":
+                target: object = self
+            elif main is None:
+                continue
+            elif command.scope == "main":
+                target = main
+            else:
+                target = main.part(command.scope)
+            action = command.action.removeprefix("app.")
+            yield SystemCommand(
+                command.description, command.tooltip, partial(self.run_action, action, target)
+            )
+        yield from super().get_system_commands(screen)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the app on the user's library (or the demo) and return the exit code."""
+    from index.paths import demo_library
+    from reader.cli import _notes_path, open_library
+    from reader.config import load_config
+
+    config, warnings = load_config()
+    explicit_notes = bool(getattr(args, "notes", None) or os.environ.get("READER_NOTES"))
+    if config.notes and not explicit_notes:
+        notes_path = Path(config.notes).expanduser()
+    else:
+        notes_path = _notes_path(args)
+    library = open_library(args)
+    try:
+        demo = library.folder.resolve() == demo_library().resolve()
+        app = ReaderApp(library, notes_path=notes_path, config=config, demo=demo, warnings=warnings)
+        code = app.run()
+    finally:
+        library.close()
+    return code or app.return_code or 0

@@ -1,0 +1,331 @@
+"""The main screen: search box, article list, reader, side panel, footer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input
+
+from reader.commands import Scope, bindings
+from reader.messages import OpenArticle
+from reader.widgets.article_list import ArticleList
+from reader.widgets.article_view import ArticleView
+from reader.widgets.search_box import QueryInput, SearchBox
+from reader.widgets.side_panel import SidePanel
+
+if TYPE_CHECKING:
+    from index.notes import Bookmark
+    from index.search import SearchResults
+    from reader.app import ReaderApp
+
+
+class MainScreen(Screen[None]):
+    """Search on top, the article list, the reader and the side panel."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings("main")
+    AUTO_FOCUS = "ArticleList"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._all_rows: Sequence[Any] = ()
+        self._terms: list[str] = []
+        self._generation = 0
+        """Bumped on every change of the query; results of older queries are dropped."""
+        self.results: SearchResults | None = None
+        """The last good search results shown (None when browsing)."""
+
+    @property
+    def reader_app(self) -> ReaderApp:
+        return cast("ReaderApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield SearchBox(id="search")
+        with Horizontal(id="panes"):
+            yield ArticleList(id="articles")
+            yield ArticleView(id="reader")
+            yield SidePanel(id="side-panel")
+        yield Footer()
+
+    def part(self, scope: Scope) -> Widget:
+        """The widget that runs a scope's commands."""
+        return {
+            "list": self.article_list,
+            "reader": self.article_view,
+            "search": self.query_input,
+        }.get(scope, self)
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def side_panel(self) -> SidePanel:
+        return self.query_one(SidePanel)
+
+    @property
+    def query_input(self) -> QueryInput:
+        return self.query_one(QueryInput)
+
+    async def on_mount(self) -> None:
+        app = self.reader_app
+        self.set_class(not app.state.panel_visible, "-panel-hidden")
+        self.article_list.set_marks(app.state.read, app.bookmark_counts)
+        try:
+            self._all_rows = app.rows()
+        except Exception as exc:  # a damaged library: say so, keep the app up
+            self.notify(f"cannot list the library: {exc}", severity="error", markup=False)
+            self._all_rows = []
+        last = app.state.last_article
+        self.article_list.set_rows(self._all_rows, searching=False, keep_id=last)
+        if not self._all_rows:
+            self.query_one("#search", SearchBox).set_status(
+                "The library is empty. Add articles with: reader add PATH"
+            )
+        elif last and self.article_list.current_id == last:
+            await self.open_article(last, focus=False)
+
+    # Opening articles
+
+    async def open_article(
+        self, article_id: str, *, offset: int | None = None, focus: bool = True
+    ) -> None:
+        """Show an article in the reader (and its figures and sources in the panel)."""
+        from index.library import ArticleNotFound
+
+        app = self.reader_app
+        try:
+            article = app.get_article(article_id)
+        except ArticleNotFound as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        except Exception as exc:
+            self.notify(f"cannot open the article: {exc}", severity="error", markup=False)
+            return
+        spans = [(bm.start, bm.end) for bm in app.bookmarks.get(article.id, [])]
+        await self.article_view.show(article, terms=self._terms, bookmarked=spans, offset=offset)
+        self.side_panel.show(article)
+        if app.state.mark_read(article.id):
+            self.article_list.refresh_marks()
+        app.state.last_article = article.id
+        if focus:
+            self.article_view.focus()
+
+    @on(ArticleList.Opened)
+    async def _list_opened(self, event: ArticleList.Opened) -> None:
+        await self.open_article(event.article_id)
+
+    @on(OpenArticle)
+    async def _open_requested(self, event: OpenArticle) -> None:
+        await self.open_article(event.article_id, offset=event.offset)
+
+    @on(SidePanel.ItemChosen)
+    def _panel_item(self, event: SidePanel.ItemChosen) -> None:
+        self.article_view.mark(event.spans)
+        if event.chosen:
+            self.article_view.focus()
+
+    # Search
+
+    @on(Input.Changed, "#query")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self._generation += 1
+        text = event.value.strip()
+        if not text:
+            self._browse()
+            return
+        self._search(text, self._generation)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, text: str, generation: int) -> None:
+        from index.search import QueryError
+
+        app = self.reader_app
+        if generation != self._generation:
+            return  # typed over before it started
+        try:
+            results = app.search(text)
+        except QueryError as exc:
+            app.call_from_thread(self._query_error, generation, str(exc))
+            return
+        except Exception as exc:
+            app.call_from_thread(self._query_error, generation, f"search failed: {exc}")
+            return
+        app.call_from_thread(self._show_results, generation, results)
+
+    def _query_error(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.query_one(SearchBox).set_status(message, error=True)
+
+    def _show_results(self, generation: int, results: SearchResults) -> None:
+        if generation != self._generation:
+            return  # stale: the query changed while this one ran
+        self.results = results
+        self._terms = list(results.terms)
+        self.article_list.set_rows(results.hits, searching=True)
+        shown = len(results.hits)
+        count = f"{results.total} article{'s' if results.total != 1 else ''} match"
+        if results.total > shown:
+            count += f", the best {shown} listed"
+        self.query_one(SearchBox).set_status(f"{count} · {results.seconds * 1000:.0f} ms")
+        self.article_view.set_terms(self._terms)
+
+    def _browse(self) -> None:
+        self.results = None
+        self._terms = []
+        article = self.article_view.article
+        self.article_list.set_rows(
+            self._all_rows, searching=False, keep_id=article.id if article else None
+        )
+        self.query_one(SearchBox).set_status("")
+        self.article_view.set_terms([])
+
+    @on(QueryInput.ToResults)
+    def _to_results(self) -> None:
+        self.article_list.focus()
+
+    def action_focus_search(self) -> None:
+        self.query_input.focus()
+
+    def action_leave_search(self) -> None:
+        if self.query_input.has_focus:
+            self.article_list.focus()
+        elif self.query_input.value:
+            self.query_input.value = ""
+            self.article_list.focus()
+
+    def action_next_hit(self) -> None:
+        self._goto_hit(forward=True)
+
+    def action_previous_hit(self) -> None:
+        self._goto_hit(forward=False)
+
+    def _goto_hit(self, forward: bool) -> None:
+        view = self.article_view
+        if view.article is None:
+            self.notify("Open an article first (Enter in the list).", markup=False)
+            return
+        if not self._terms:
+            self.notify("No search: press / and type what to look for.", markup=False)
+            return
+        number = view.goto_hit(forward)
+        if number is None:
+            self.notify("No search hits in this article.", markup=False)
+        else:
+            self.query_one(SearchBox).set_status(
+                f"hit {number} of {view.hit_count} in this article"
+            )
+
+    # Highlights and panel
+
+    def action_toggle_highlights(self) -> None:
+        view = self.article_view
+        view.show_highlights = not view.show_highlights
+        self.notify(f"Highlights {'on' if view.show_highlights else 'off'}", markup=False)
+
+    def action_toggle_panel(self) -> None:
+        if self.has_class("-narrow"):
+            # No room to keep it: shown on demand, the choice is not remembered.
+            self.toggle_class("-panel-open")
+        else:
+            self.toggle_class("-panel-hidden")
+            self.reader_app.state.panel_visible = not self.has_class("-panel-hidden")
+        panel = self.side_panel
+        if not panel.display and panel.has_focus_within:
+            self.article_view.focus()
+
+    # Bookmarks
+
+    def _selection_span(self) -> tuple[int, int] | None:
+        """Body offsets of the mouse selection in the reader, when there is one."""
+        article = self.article_view.article
+        selected = self.get_selected_text()
+        if article is None or not selected or not selected.strip():
+            return None
+        words = selected.split()
+        pattern = r"\s+".join(re.escape(w) for w in words)
+        match = re.search(pattern, article.body)
+        return (match.start(), match.end()) if match else None
+
+    def _passage_to_bookmark(self) -> tuple[int, int] | None:
+        if self.article_view.article is None:
+            self.notify("Open an article first, then bookmark a passage.", markup=False)
+            return None
+        span = self._selection_span() or self.article_view.passage
+        if span is None:
+            self.notify("This article has no text to bookmark.", markup=False)
+        return span
+
+    def action_bookmark(self) -> None:
+        span = self._passage_to_bookmark()
+        if span is not None:
+            self._write_bookmark(span, "")
+
+    def action_bookmark_with_note(self) -> None:
+        from reader.dialogs.note import NoteDialog
+
+        span = self._passage_to_bookmark()
+        article = self.article_view.article
+        if span is None or article is None:
+            return
+        quote = article.body[span[0] : span[1]]
+
+        def save(note: str | None) -> None:
+            if note is not None:
+                self._write_bookmark(span, note)
+
+        self.app.push_screen(NoteDialog(quote), save)
+
+    def _write_bookmark(self, span: tuple[int, int], note: str) -> None:
+        from index.notes import NotesError, make_bookmark
+
+        app = self.reader_app
+        article = self.article_view.article
+        if article is None:
+            return
+        try:
+            bm = make_bookmark(
+                article,
+                span[0],
+                span[1],
+                note=note,
+                display_path=article.paths[0] if article.paths else "",
+            )
+            added = app.add_bookmark(bm)
+        except NotesError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        where = app.display_path(app.notes_path)
+        if added:
+            self.notify(f"Bookmarked {bm.location} in {where}", markup=False)
+            self.clear_selection()
+            self.article_view.set_bookmarked(
+                [(b.start, b.end) for b in app.bookmarks.get(article.id, [])]
+            )
+            self.article_list.refresh_marks()
+        else:
+            self.notify(f"Already bookmarked: {bm.location} is in {where}", markup=False)
+
+    def action_open_notes(self) -> None:
+        from reader.screens.notes import NotesScreen
+
+        app = self.reader_app
+        app.load_bookmarks()
+        self.article_list.refresh_marks()
+
+        async def opened(bm: Bookmark | None) -> None:
+            if bm is not None:
+                await self.open_article(bm.article_id, offset=bm.start)
+
+        app.push_screen(NotesScreen(), opened)

@@ -1,0 +1,265 @@
+"""The article list: a line-API view that renders only the rows on screen.
+
+A library may hold 100,000 articles, so the list never mounts a widget per article (as
+Toolong's log view, it draws lines on demand from a plain sequence, with an LRU cache of
+rendered rows). Each article takes :attr:`ArticleList.row_height` lines: title (with the
+unread mark and the bookmark count), outlet and date, and in search results two lines
+of snippet with the matches highlighted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Protocol
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.commands import bindings
+from reader.widgets.safe import one_line
+
+
+class Row(Protocol):
+    """What the list needs of an article: ``ArticleRow`` and search ``Hit`` both fit."""
+
+    id: str
+    title: str
+    outlet: str | None
+    published: str | None
+
+
+BROWSE_HEIGHT = 2
+SEARCH_HEIGHT = 4
+UNREAD_MARK = "●"
+BOOKMARK_MARK = "⚑"
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """A virtual list of articles with a cursor."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings("list")
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-list--cursor",
+        "article-list--title",
+        "article-list--meta",
+        "article-list--unread",
+        "article-list--count",
+        "article-list--snippet",
+        "article-list--match",
+    }
+
+    cursor: reactive[int] = reactive(0, init=False)
+    """Index of the article under the cursor."""
+
+    @dataclass
+    class Opened(Message):
+        """The user chose an article (Enter or a click)."""
+
+        article_list: ArticleList
+        article_id: str
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._rows: Sequence[Any] = ()
+        self._searching = False
+        self._read: set[str] = set()
+        self._counts: Mapping[str, int] = {}
+        self._generation = 0
+        self._cache: LRUCache[tuple[Any, ...], list[Strip]] = LRUCache(256)
+
+    # Data
+
+    @property
+    def row_height(self) -> int:
+        return SEARCH_HEIGHT if self._searching else BROWSE_HEIGHT
+
+    @property
+    def rows(self) -> Sequence[Any]:
+        return self._rows
+
+    @property
+    def current_id(self) -> str | None:
+        if 0 <= self.cursor < len(self._rows):
+            return str(self._rows[self.cursor].id)
+        return None
+
+    def set_rows(self, rows: Sequence[Any], *, searching: bool, keep_id: str | None = None) -> None:
+        """Show ``rows`` (``ArticleRow`` or search ``Hit`` objects), newest or best first.
+
+        Args:
+            searching: the rows are search hits: show their snippets.
+            keep_id: put the cursor on this article when it is among the rows.
+        """
+        self._rows = rows
+        self._searching = searching
+        self._invalidate()
+        cursor = 0
+        if keep_id is not None:
+            for index, row in enumerate(rows):
+                if row.id == keep_id:
+                    cursor = index
+                    break
+        self._update_size()
+        self.set_reactive(ArticleList.cursor, cursor)
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self._scroll_cursor_visible()
+        self.refresh()
+
+    def set_marks(self, read: set[str], counts: Mapping[str, int]) -> None:
+        """The read ids and bookmark counts that the rows show (shared, not copied)."""
+        self._read = read
+        self._counts = counts
+        self.refresh_marks()
+
+    def refresh_marks(self) -> None:
+        """Redraw after read marks or bookmark counts changed."""
+        self._invalidate()
+        self.refresh()
+
+    def _invalidate(self) -> None:
+        self._generation += 1
+        self._cache.clear()
+
+    def _update_size(self) -> None:
+        self.virtual_size = Size(
+            self.scrollable_content_region.width, len(self._rows) * self.row_height
+        )
+
+    # Cursor
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self._rows) - 1))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._cache.clear()
+        self._scroll_cursor_visible()
+        self.refresh()
+
+    def _scroll_cursor_visible(self) -> None:
+        height = self.row_height
+        self.scroll_to_region(
+            Region(0, self.cursor * height, 1, height), animate=False, force=True, immediate=True
+        )
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self._rows) - 1
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.scrollable_content_region.height // self.row_height)
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.scrollable_content_region.height // self.row_height)
+
+    def action_open(self) -> None:
+        article_id = self.current_id
+        if article_id is not None:
+            self.post_message(self.Opened(self, article_id))
+
+    def on_click(self, event: events.Click) -> None:
+        index = (event.y + self.scroll_offset.y) // self.row_height
+        if 0 <= index < len(self._rows):
+            self.focus()
+            self.cursor = index
+            self.action_open()
+
+    def on_resize(self) -> None:
+        self._invalidate()
+        self._update_size()
+
+    def on_focus(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    # Rendering
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        index, line = divmod(scroll_y + y, self.row_height)
+        if index >= len(self._rows) or width <= 0:
+            return Strip.blank(width, self.rich_style)
+        key = (self._generation, index, width, index == self.cursor, self.has_focus)
+        strips = self._cache.get(key)
+        if strips is None:
+            strips = self._render_row(index, width)
+            self._cache[key] = strips
+        return strips[line]
+
+    def _render_row(self, index: int, width: int) -> list[Strip]:
+        row = self._rows[index]
+        base = self.rich_style
+        if index == self.cursor:
+            base = base + self.get_component_rich_style("article-list--cursor", partial=True)
+        style = self.get_component_rich_style
+        unread = row.id not in self._read
+        count = self._counts.get(row.id, 0)
+
+        tail = f" {BOOKMARK_MARK}{count} " if count else " "
+        title = Text(
+            one_line(row.title or "(untitled)"), style=style("article-list--title", partial=True)
+        )
+        for start, end in getattr(row, "title_spans", ()) or ():
+            title.stylize(style("article-list--match", partial=True), start, end)
+        head = Text.assemble(
+            (f" {UNREAD_MARK if unread else ' '} ", style("article-list--unread", partial=True)),
+            title,
+        )
+        head.truncate(max(0, width - cell_len(tail)), overflow="ellipsis", pad=True)
+        head.append(tail, style("article-list--count", partial=True))
+
+        meta_parts = [one_line(row.outlet or ""), (row.published or "")[:10]]
+        meta = Text(
+            "   " + " · ".join(p for p in meta_parts if p),
+            style=style("article-list--meta", partial=True),
+        )
+        lines = [head, meta]
+
+        if self._searching:
+            snippet = Text(one_line(getattr(row, "snippet", "") or ""))
+            for start, end in getattr(row, "snippet_spans", ()) or ():
+                snippet.stylize(style("article-list--match", partial=True), start, end)
+            snippet.stylize(style("article-list--snippet", partial=True))
+            wrapped = snippet.wrap(self.app.console, max(1, width - 3), overflow="fold")
+            snippet_lines = list(wrapped)[:2]
+            if len(wrapped) > 2 and snippet_lines:
+                last = snippet_lines[-1]
+                last.append("…")
+                last.truncate(max(1, width - 3), overflow="ellipsis")
+            while len(snippet_lines) < 2:
+                snippet_lines.append(Text(""))
+            lines += [Text("   ").append_text(line) for line in snippet_lines]
+        return [self._strip(line, width, base) for line in lines]
+
+    def _strip(self, text: Text, width: int, base: Style) -> Strip:
+        text.no_wrap = True
+        text.end = ""
+        segments = list(text.render(self.app.console, end=""))
+        return Strip(segments).crop_extend(0, width, None).apply_style(base).simplify()

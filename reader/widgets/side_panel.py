@@ -1,0 +1,125 @@
+"""The side panel: the open article's figures and sources, with counts and a legend.
+
+Moving onto an item (or choosing it) posts :class:`SidePanel.ItemChosen` with the body
+spans to mark; the screen hands them to the reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.widgets import highlights
+from reader.widgets.safe import one_line
+
+if TYPE_CHECKING:
+    from index.model import Article
+
+
+def _value(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+class SidePanel(Vertical):
+    """Figures and sources of the article in the reader."""
+
+    @dataclass
+    class ItemChosen(Message):
+        """An item was highlighted or chosen: mark its spans in the reader."""
+
+        side_panel: SidePanel
+        kind: str
+        """``figure`` or ``source``."""
+        spans: list[tuple[int, int]]
+        chosen: bool
+        """True for Enter or a click, False for moving onto the item."""
+
+        @property
+        def control(self) -> SidePanel:
+            return self.side_panel
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._spans: dict[str, list[tuple[int, int]]] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(highlights.legend(), id="legend")
+        yield Label("Figures", id="figures-title", classes="panel-title")
+        yield OptionList(id="figures", markup=False)
+        yield Label("Sources", id="sources-title", classes="panel-title")
+        yield OptionList(id="sources", markup=False)
+
+    def show(self, article: Article | None) -> None:
+        """List the figures and sources of ``article`` (None: empty the panel)."""
+        figures = self.query_one("#figures", OptionList)
+        sources = self.query_one("#sources", OptionList)
+        figures.clear_options()
+        sources.clear_options()
+        self._spans = {}
+        if article is None:
+            self.query_one("#figures-title", Label).update("Figures")
+            self.query_one("#sources-title", Label).update("Sources")
+            return
+        figure_options = []
+        for index, fig in enumerate(article.figures):
+            key = f"f{index}"
+            self._spans[key] = [(fig.start, fig.end)]
+            detail = " · ".join(one_line(x) for x in (fig.counted or "", fig.source or "") if x)
+            prompt = Content.assemble(
+                (one_line(fig.text), highlights.FIGURE),
+                ("\n  " + detail, "dim") if detail else "",
+            )
+            figure_options.append(Option(prompt, id=key))
+        by_name: dict[str, list[tuple[int, int]]] = {}
+        cues: dict[str, str] = {}
+        for src in article.sources:
+            name = src.name or src.text
+            if not name:
+                continue
+            by_name.setdefault(name, []).append((src.start, src.end))
+            if src.descriptor and name not in cues:
+                cues[name] = src.descriptor
+        source_options = []
+        for index, (name, spans) in enumerate(by_name.items()):
+            key = f"s{index}"
+            self._spans[key] = spans
+            count = f" ×{len(spans)}" if len(spans) > 1 else ""
+            prompt = Content.assemble(
+                (one_line(name), highlights.SOURCE),
+                (count, "dim"),
+                ("\n  " + one_line(cues[name]), "dim") if name in cues else "",
+            )
+            source_options.append(Option(prompt, id=key))
+        figures.add_options(figure_options)
+        sources.add_options(source_options)
+        figures.highlighted = None
+        sources.highlighted = None
+        self.query_one("#figures-title", Label).update(f"Figures ({len(figure_options)})")
+        self.query_one("#sources-title", Label).update(f"Sources ({len(by_name)})")
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option_list.has_focus:
+            self._post(event.option.id, chosen=False)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._post(event.option.id, chosen=True)
+
+    def _post(self, key: str | None, *, chosen: bool) -> None:
+        if key is None or key not in self._spans:
+            return
+        kind = "figure" if key.startswith("f") else "source"
+        self.post_message(self.ItemChosen(self, kind, self._spans[key], chosen))
