@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence, Set
 
-from index.clean.captions import is_caption, is_credit_label
+from index.clean.captions import is_caption, is_credit_label, is_credit_only
 from index.clean.cues import cue_rule
 from index.clean.dates import find_date
 from index.clean.lines import Line
@@ -41,12 +41,22 @@ def label_lines(lines: Sequence[Line], boilerplate: Set[str]) -> list[str | None
                 labels[i - 1] = "caption"
         elif is_caption(ln.text, ln.words):
             labels[i] = "caption"
+            # A bare credit right under a line (no blank between) credits that caption.
+            if (
+                is_credit_only(ln.text, ln.words)
+                and i > 0
+                and not labels[i - 1]
+                and not lines[i - 1].blank_after
+                and lines[i - 1].words <= 60
+            ):
+                labels[i - 1] = "caption"
     # Teasers: a headline line followed by an excerpt cut off with "…".
     for i in range(1, len(lines)):
         ln, prev = lines[i], lines[i - 1]
         if ln.text.endswith(_EXCERPT_ENDS) and is_headline_shaped(prev) and not prev.blank_after:
             labels[i] = labels[i - 1] = "teaser"
     _label_teaser_lists(lines, labels)
+    _label_related_boxes(lines, labels)
     seen: set[str] = set()
     for i, ln in enumerate(lines):
         if ln.words >= 6:
@@ -58,6 +68,22 @@ def label_lines(lines: Sequence[Line], boilerplate: Set[str]) -> list[str | None
             if labels[i] is None and line_key(ln.text) in boilerplate:
                 labels[i] = "recurring"
     return labels
+
+
+RELATED_BOX = 8
+"""At most this many link lines follow a "Related" label as its box."""
+
+
+def _label_related_boxes(lines: Sequence[Line], labels: list[str | None]) -> None:
+    """Link titles right under a "Related" label belong to that box, not to the article."""
+    for i, lab in enumerate(labels):
+        if lab != "related":
+            continue
+        for k in range(i + 1, min(i + 1 + RELATED_BOX, len(lines))):
+            ln = lines[k]
+            if labels[k] is not None or ln.sentence_end or not 2 <= ln.words <= 25:
+                break
+            labels[k] = "related"
 
 
 def _label_teaser_lists(lines: Sequence[Line], labels: list[str | None]) -> None:
@@ -74,7 +100,8 @@ def _label_teaser_lists(lines: Sequence[Line], labels: list[str | None]) -> None
             j + 1 < n
             and labels[j] is None
             and labels[j + 1] is None
-            and is_headline_shaped(lines[j])
+            and 2 <= lines[j].words <= 30
+            and not lines[j].text.endswith((".", ":", ";", ","))
             and not lines[j].sentence_end
             and lines[j + 1].words >= 8
             and find_date(lines[j].text) is None

@@ -37,7 +37,7 @@ _INLINE_CREDIT_RE = re.compile(
 # Short credit-only lines: "GETTY", "Getty Images", "Doug Mills/The New York Times".
 _CREDIT_ONLY_RE = re.compile(
     r"^(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}\s*/\s*[\w.' -]{2,50}"
-    r"|[\w.' -]{0,40}\b(?:getty(?: images)?|shutterstock|pool|submitted photo|stock photo)"
+    r"|[\w.'| -]{0,60}\b(?:getty(?: images)?|shutterstock|pool|submitted photo|stock photo)"
     r"(?: ?[-/] ?[\w ]{0,30})?)$",
     re.IGNORECASE,
 )
@@ -48,6 +48,11 @@ _CREDIT_LABEL_RE = re.compile(rf"^(?:{_LABEL})\s*(?:\.\.\.|…|:)?$", re.IGNOREC
 def is_credit_label(text: str) -> bool:
     """A line that only says "Credit..." / "Photo:"; the credit follows on the next line."""
     return bool(_CREDIT_LABEL_RE.match(text)) and len(text) <= 20
+
+
+def is_credit_only(text: str, words: int) -> bool:
+    """A short line that is nothing but a photo credit ("Natalie Naccache | Bloomberg | Getty Images")."""
+    return words <= 8 and bool(_CREDIT_ONLY_RE.match(text))
 
 
 def is_caption(text: str, words: int) -> bool:

@@ -86,7 +86,7 @@ COPYRIGHT = _rx(
 
 RELATED = _rx(
     r"(?:related(?: (?:articles?|stories|posts|news|content|links|topics|coverage|reading))?|read (?:more|also|next)|see also|more (?:from|on|stories|news|in)|"
-    r"(?:most )?(?:popular|read|viewed|shared)(?: (?:now|today|articles|stories|posts|videos))?|"
+    r"(?:most )?(?:popular|read|viewed|shared)(?: (?:now|today|articles|stories|posts|videos))?(?: (?:in|on|from) .{1,30})?|"
     r"recommended(?: for you)?|you (?:may|might) (?:also )?like.*|trending(?: now)?|"
     r"top stories|latest(?: news| stories)?|editors'? picks|news feed|more news|"
     r"leia (?:mais|também)|veja (?:também|mais)|lesen sie (?:auch|mehr)|mehr zum thema|"
@@ -141,7 +141,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
     ("form", FORM, 20, True),
     ("comments", COMMENTS, 16, True),
     ("author-bio", AUTHOR_BIO, 5, True),
-    ("related", RELATED, 10, True),
+    ("related", RELATED, 16, True),
     ("appeal", APPEAL, 30, False),
 )
 
