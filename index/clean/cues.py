@@ -39,7 +39,7 @@ NAVIGATION = _rx(
 
 ADVERTISEMENT = _rx(
     r"advertisements?|advertising|ad|ads|sponsored(?: content)?|promoted|paid (?:post|content)",
-    r"continue reading(?: the main story)?|story continues below(?: advertisement)?",
+    r"continue reading(?: the main story| below)?|story continues below(?: advertisement)?",
     r"anzeige|werbung|publicidade|publicidad|pubblicità|publicité|реклама|광고|広告|iklan",
 )
 
@@ -49,6 +49,7 @@ SHARE = _rx(
     r"facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|instagram|youtube|tiktok|"
     r"flipboard|google\+?|messenger|vk|line|kakao(?:talk)?|rss",
     r"follow(?: us)?(?: on .{0,25})?",
+    r"\d[\d.,]*[km]?\s*(?:shares?|likes?|views?|pins?)",
     r"compartilh(?:e|ar)|compartir|condividi|teilen|partager|поделиться|공유(?:하기)?|シェア|bagikan",
 )
 
@@ -85,7 +86,8 @@ COPYRIGHT = _rx(
 )
 
 RELATED = _rx(
-    r"(?:related(?: (?:articles?|stories|posts|news|content|links|topics|coverage|reading))?|read (?:more|also|next)|see also|more (?:from|on|stories|news|in)|"
+    r"(?:related(?: (?:articles?|stories|posts|news|content|links|topics|coverage|reading))?|read (?:more|also|next)|see also|more (?:from|on|in)|"
+    r"(?:more|other)(?: \w+){0,3} (?:stories|articles|news|posts|reads|videos)|explore (?:further|more)|"
     r"(?:most )?(?:popular|read|viewed|shared)(?: (?:now|today|articles|stories|posts|videos))?(?: (?:in|on|from) .{1,30})?|"
     r"recommended(?: for you)?|you (?:may|might) (?:also )?like.*|trending(?: now)?|"
     r"top stories|latest(?: news| stories)?|editors'? picks|news feed|more news|"
@@ -118,6 +120,7 @@ AUTHOR_BIO = _rx(
 )
 
 COMMENTS = _rx(
+    r"\d+ (?:thoughts|comments?|responses?|replies|reactions) (?:on|to) .{0,120}",
     r"(?:\d+\s+)?(?:comments?|responses?|replies|reactions|kommentare?|comentários?|comentarios?|"
     r"commenti|komentar|комментари[йия]|댓글|コメント)(?: (?:to|on|for|zu|sobre|a) .{0,80})?",
     r"(?:leave|post|add|write|view|show|see|load|read)(?: all| the)? (?:a |\d+ )?(?:comments?|reply|replies)",
