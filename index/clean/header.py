@@ -23,6 +23,10 @@ MAX_META_WORDS = 25
 """A longer line is prose, not a byline or date line."""
 
 
+_META_LABELS = frozenset({None, "timestamp", "reading-time", "audio-notice"})
+"""Labels a byline or date line may carry (it often holds a reading time too)."""
+
+
 @dataclass(slots=True)
 class Header:
     title_index: int | None = None
@@ -68,7 +72,7 @@ def find_header(
     meta: list[int] = []
     for i in range(lo, hi + 1):
         ln = lines[i]
-        if ln.words > MAX_META_WORDS:
+        if ln.words > MAX_META_WORDS or labels[i] not in _META_LABELS:
             continue
         byline = parse_byline(ln.text)
         if byline and not header.authors:

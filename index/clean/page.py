@@ -102,6 +102,8 @@ def clean_page(text: str, *, boilerplate: Set[str] = frozenset()) -> CleanResult
             result.removed.append(RemovedLine(ln.text, rule))
 
     result.outlet = header.outlet or find_outlet(
-        ln.text for i, ln in enumerate(lines) if not body[0] <= i <= body[1]
+        ln.text
+        for i, ln in enumerate(lines)
+        if not body[0] <= i <= body[1] and labels[i] != "caption"
     )
     return result
