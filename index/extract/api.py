@@ -13,6 +13,14 @@ from index.extract.sources import Mention, find_mentions
 from index.model import Extraction, Figure, Source
 
 _STATEMENT_STRIP = " \t\n,.:;"
+_LEADING_ADJUNCT_RE = re.compile(
+    r"^(?:(?:on |last |this |early |late )?(?:monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday|today|yesterday|earlier|later|previously)(?: (?:morning|afternoon|evening|night))?"
+    r",?\s+)?(?:on [A-Z][a-z]{2,8}\.? \d{1,2},?\s+)?(?:that\s+)?",
+    re.I,
+)
+_QUOTES = "\"“”'‘’"
+_CLOSING_QUOTES = ('"', "”", "’", "'")
 
 
 def extract(text: str) -> Extraction:
@@ -29,18 +37,23 @@ def extract(text: str) -> Extraction:
 
 
 def _statement(text: str, m: Mention, sentences: Sentences) -> str | None:
-    """What the source said: the rest of the sentence, or the quote before it."""
-    after = text[m.statement_start : m.statement_end].strip(_STATEMENT_STRIP)
-    if after.startswith("that "):
-        after = after[5:]
-    if len(after) > 2 and m.statement_start >= m.cue_end:
+    """What the source said: the clause before "X said" or the rest of the sentence."""
+    first, last = min(m.start, m.cue_start), max(m.end, m.cue_end)
+    s_start, s_end = sentences.bounds(first)
+    before = text[s_start:first].strip(_STATEMENT_STRIP)
+    after = text[last:s_end].strip(_STATEMENT_STRIP)
+    after = _LEADING_ADJUNCT_RE.sub("", after)
+    raw_before = text[s_start:first].rstrip()
+    if len(before.split()) >= 3 and raw_before.endswith((",", *_CLOSING_QUOTES)):
+        return before.strip(_QUOTES) or None
+    if len(after.split()) >= 3:
         return after
-    s_start, _ = sentences.bounds(min(m.start, m.cue_start))
-    before = text[s_start : min(m.start, m.cue_start)].strip(_STATEMENT_STRIP + "\"“”'")
-    if len(before) < 3 and s_start > 0:  # '"...," he said.' after a quoted sentence
+    if s_start > 0:  # '"..." he said.' closing a quoted sentence
         p_start, _ = sentences.bounds(s_start - 1)
-        before = text[p_start : min(m.start, m.cue_start)].strip(_STATEMENT_STRIP + "\"“”'")
-    return before or None
+        quoted = text[p_start:s_start].strip(_STATEMENT_STRIP + _QUOTES)
+        if text[p_start:s_start].strip().endswith(_CLOSING_QUOTES):
+            return quoted or None
+    return after or before or None
 
 
 def _initial_name(text: str, start: int, end: int) -> bool:
@@ -131,9 +144,16 @@ def _attribute(
         candidates = by_sentence.get(sentences.index(f.start), [])
         # The figure must not be part of the source's own span ("18 lawmakers said").
         candidates = [s for s in candidates if not (s.start <= f.start < s.end)]
-        # Speech outranks stance: in "Pyongyang promised 10,000 troops, according to
-        # intelligence", the figure is intelligence's claim.
-        candidates.sort(key=lambda s: (not is_speech(s.cue or ""), s.start))
+        # The source whose statement holds the figure, speech before stance ("Pyongyang
+        # promised 10,000 troops, according to intelligence" is intelligence's claim),
+        # then the nearest cue.
+        candidates.sort(
+            key=lambda s: (
+                not (s.statement and text[f.start : f.end] in s.statement),
+                not is_speech(s.cue or ""),
+                abs((s.cue_start or 0) - f.start),
+            )
+        )
         source = candidates[0].name if candidates else None
         figures.append(
             Figure(

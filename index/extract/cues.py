@@ -70,7 +70,7 @@ _SPEECH_VERBS = """
 say tell report add note warn confirm claim state write tweet announce explain ask
 argue insist declare acknowledge admit reply respond recall contend assert emphasize
 stress testify concede complain joke quip allege deny reveal mention observe remark
-caution urge promise pledge vow boast brag shout chant describe reiterate repeat retort
+caution urge boast brag shout chant describe reiterate repeat retort
 counter scoff muse lament proclaim disclose post publish cite quote write
 continue predict estimate conclude suggest indicate answer inform advise recount
 recommend propose demand explain charge insist concede declare pronounce emphasise
@@ -117,7 +117,7 @@ _PHRASES = (
     (r"(?:went|goes) on to (?:say|add|note)", SPEECH),
     (
         r"(?:is|are|was|were) (?:confident|convinced|sure|certain|worried|concerned|"
-        r"optimistic|pessimistic|skeptical|sceptical|critical) ",
+        r"optimistic|pessimistic|skeptical|sceptical|critical)",
         MIND,
     ),
 )

@@ -83,6 +83,8 @@ def split_name(span: str) -> NameParts:
     if not name_words:
         whole = _join(words)
         return NameParts(whole, appositive, False)
+    if before and before[-1].lower() in ("in", "from", "at", "of", "for", "and", "&"):
+        return NameParts(_join(words), appositive, False)  # "opposition leaders in Seoul"
     if before and not any(
         w.lower().rstrip(".") in _TITLE_WORDS or w.lower() in _TITLE_WORDS for w in before
     ):
@@ -145,10 +147,10 @@ class NameBook:
 
     def register(self, parts: NameParts) -> None:
         """Learn a full name ("Antony Blinken") before short mentions are resolved."""
-        if self._find_exact(parts.name) is not None:
-            ent = self._find_exact(parts.name)
-            if ent is not None and ent.descriptor is None:
-                ent.descriptor = parts.descriptor
+        known = self.resolve(parts)
+        if known is not None:
+            if known.descriptor is None:
+                known.descriptor = parts.descriptor
             return
         if len(parts.name.split()) < 2 and not parts.aliases and not parts.person:
             return

@@ -221,7 +221,7 @@ def _kind(tokens: list[Token], first: int, last: int, sentence_initial: bool) ->
     ("the Clinton campaign").
     """
     head = tokens[last].text
-    if head[:1].islower() and head.lower() not in TITLES:
+    if head[:1].islower():
         opener = tokens[first].text.lower()
         if opener not in ("the", "this") and not any(
             is_possessive(tokens[k].text) for k in range(first, last)
