@@ -125,3 +125,23 @@ def test_a_date_inside_the_body_is_not_the_publication_date() -> None:
         "Engineers found cracks in two of the supporting piers during an inspection.\n"
     )
     assert clean_page(page).published is None
+
+
+def test_title_passes_over_dates_breadcrumbs_and_bare_names() -> None:
+    page = (
+        "News > World > Europe\n"
+        "Council votes to close the old bridge\n"
+        "Updated 3:10 PM EDT, Thu October 31, 2024\n"
+        "Ann Lee\n\n"
+        "The council voted on Tuesday to close the old bridge for repairs next spring, the mayor said.\n\n"
+        "Engineers found cracks in two of the supporting piers during an inspection in September.\n"
+    )
+    result = clean_page(page)
+    assert result.title == "Council votes to close the old bridge"
+    assert result.published == "2024-10-31T15:10-04:00"
+    assert len(result.paragraphs) == 2
+
+
+def test_upper_case_byline_with_a_numeric_date() -> None:
+    byline = parse_byline("BY KASHMIRA GANDER ON 11/13/19 AT 4:00 PM EST")
+    assert byline is not None and byline.authors == ["KASHMIRA GANDER"]

@@ -258,7 +258,7 @@ def run_score(scores: Sequence[float], run: tuple[int, int]) -> float:
 
 
 def anchored_run(
-    labels: Sequence[str | None], scores: Sequence[float], anchor: int
+    lines: Sequence[Line], labels: Sequence[str | None], scores: Sequence[float], anchor: int
 ) -> tuple[int, int] | None:
     """The block under a header line: from just after it to the next chrome line.
 
@@ -266,7 +266,14 @@ def anchored_run(
     results table, a calendar): the article is what its headline and date head.
     """
     start = anchor + 1
-    while start < len(labels) and start <= anchor + 3 and labels[start] is not None:
+    # Pass over chrome and short leftovers of the header (a name, a section label).
+    while (
+        start < len(labels)
+        and start <= anchor + 3
+        and (
+            labels[start] is not None or (lines[start].words <= 3 and not lines[start].sentence_end)
+        )
+    ):
         start += 1
     end, menu = start, 0
     while end < len(labels) and labels[end] not in _STOPS and menu < 5:

@@ -76,6 +76,7 @@ def parse_byline(text: str) -> Byline | None:
         date = find_date(rest)
         if date:
             rest = rest[: date.start]
+        rest = re.split(r"\d", rest, maxsplit=1)[0]  # names hold no digits: a date or time follows
         rest = _TAIL_RE.sub("", rest)
         # A weekday left before the date ("by A Thu October 31"): not part of a name.
         rest = _TRAILING_WORDS_RE.sub("", rest.strip(" ,;|-–—"))

@@ -7,6 +7,7 @@ are read for a date, so a date inside a sentence of the body is never taken.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -53,12 +54,26 @@ def find_anchor(lines: Sequence[Line], labels: Sequence[str | None]) -> int | No
     return None
 
 
+_NOT_A_HEADLINE_RE = re.compile(
+    r"\d{1,2}:\d{2}|^(?:by|updated|published|posted|written)\b|\s[>»/|]\s.*\s[>»/|]\s|^[^>»]*\s[>»]\s",
+    re.IGNORECASE,
+)
+_NAME_ONLY_RE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){1,3}$")
+
+
 def _is_title_candidate(line: Line, label: str | None) -> bool:
     if label or line.bullet or not is_headline_shaped(line):
         return False
+    if _NOT_A_HEADLINE_RE.search(line.text):
+        return False  # a date line, a byline or a breadcrumb trail
     if find_date(line.text) and line.words <= 8:
         return False
     return line.text[:1].isupper() or not line.text[:1].isalpha()
+
+
+def _title_rank(line: Line) -> int:
+    """0 for a likely headline; 1 for a line that may only be a name or a short label."""
+    return 1 if line.words < 4 or _NAME_ONLY_RE.match(line.text) else 0
 
 
 def find_header(
@@ -92,11 +107,18 @@ def find_header(
     anchor = min(meta) if meta else body_start
     if anchor > body_start:
         anchor = body_start
-    # Headline: the nearest headline-shaped line above the byline / body.
+    # Headline: the nearest headline-shaped line above the byline / body, passing
+    # over lines that may be only an author's name or a short label.
+    fallback = None
     for i in range(anchor - 1, lo - 1, -1):
         if _is_title_candidate(lines[i], labels[i]):
-            header.title_index = i
-            break
+            if _title_rank(lines[i]) == 0:
+                header.title_index = i
+                break
+            if fallback is None:
+                fallback = i
+    if header.title_index is None:
+        header.title_index = fallback
     if header.title_index is None and start <= body_start < end:
         # The run itself may open with the headline (no chrome between them).
         first = lines[body_start]

@@ -66,7 +66,7 @@ def clean_page(text: str, *, boilerplate: Set[str] = frozenset()) -> CleanResult
     best = run_score(scores, run)
     anchor = find_anchor(lines, labels)
     if anchor is not None and best < WEAK_RUN:
-        anchored = anchored_run(labels, scores, anchor)
+        anchored = anchored_run(lines, labels, scores, anchor)
         if anchored is not None and _words(lines, anchored) > _words(lines, run):
             run = anchored
     elif anchor is not None and run[0] > anchor + ANCHOR_REACH:
