@@ -74,6 +74,7 @@ caution urge boast brag shout chant describe reiterate repeat retort
 counter scoff muse lament proclaim disclose post publish cite quote write
 continue predict estimate conclude suggest indicate answer inform advise recount
 recommend propose demand explain charge insist concede declare pronounce emphasise
+comment
 """.split()
 
 _STANCE_VERBS = """

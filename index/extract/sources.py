@@ -21,7 +21,12 @@ from index.extract.cues import (
     VERB_STRENGTH,
     phrase_strength,
 )
-from index.extract.lexicon import ADJECTIVE_SUFFIXES, SOURCE_NOUNS
+from index.extract.lexicon import (
+    ADJECTIVE_SUFFIXES,
+    FUNCTION_WORDS,
+    SENTENCE_OPENERS,
+    SOURCE_NOUNS,
+)
 from index.extract.phrases import (
     CLOSING_QUOTES,
     NAMED,
@@ -158,6 +163,19 @@ def _cites_source(p: Phrase, tokens: list[Token]) -> bool:
     return any(tokens[k].text.lower() in SOURCE_NOUNS for k in range(p.first, p.last + 1))
 
 
+def _lone_name(tokens: list[Token], p: Phrase) -> bool:
+    """A capitalized word opening the sentence that is no common word ("Pyongyang")."""
+    word = tokens[p.first].text
+    low = word.lower()
+    return (
+        p.first == p.last
+        and word[:1].isupper()
+        and low not in SOURCE_NOUNS
+        and low not in FUNCTION_WORDS
+        and low not in SENTENCE_OPENERS
+    )
+
+
 _PERSONAL = frozenset("i you we it".split())
 
 
@@ -186,7 +204,7 @@ def _plausible(p: Phrase, tokens: list[Token], strength: str, form: str) -> bool
         return False
     if strength == SPEECH:
         return True
-    if p.kind == NOMINAL and low not in SOURCE_NOUNS:
+    if p.kind == NOMINAL and low not in SOURCE_NOUNS and not _lone_name(tokens, p):
         return False
     if p.hedged and strength == MIND:
         return False
