@@ -251,3 +251,10 @@ def test_boilerplate_drops_a_recurring_short_line_in_the_body() -> None:
 def test_empty_page() -> None:
     result = clean_page("")
     assert result.paragraphs == [] and result.title is None and format_body(result) == ""
+
+
+def test_boilerplate_keeps_a_shared_quotation_that_ends_the_article() -> None:
+    name = "003_1d75171d8f73ac9d"
+    last = EXPECTED[name].paragraphs[-1]
+    result = clean_page(_page(name), boilerplate={line_key(last)})
+    assert result.paragraphs == EXPECTED[name].paragraphs

@@ -135,6 +135,8 @@ _CHROME_SCORE = {
 }
 
 
+RECURRING_WEIGHT = 0.25
+"""Share of its usual score that a recurring prose line keeps."""
 MENU_STREAK = 8
 """After this many short lines in a row, a further short line counts as menu."""
 
@@ -151,7 +153,9 @@ def score_lines(lines: Sequence[Line], labels: Sequence[str | None]) -> list[flo
     for i, (ln, lab) in enumerate(zip(lines, labels, strict=True)):
         streak = streak + 1 if scores and scores[-1] <= -5.0 else 0
         if lab == "recurring" and ln.sentence_like:
-            scores.append(-0.5)  # neutral: kept inside the body, never extends it
+            # Prose that other articles repeat: a shared quotation or a stock
+            # paragraph. It may continue the body but pulls it only weakly.
+            scores.append(max(ln.words - 7.0, 0.0) * RECURRING_WEIGHT)
             continue
         if lab:
             scores.append(_CHROME_SCORE.get(lab, -20.0))

@@ -40,12 +40,12 @@ def _words(lines: list[Line], run: tuple[int, int]) -> int:
     return sum(ln.words for ln in lines[run[0] : run[1] + 1])
 
 
-def _keep_in_body(line: Line, label: str | None, inside: bool) -> bool:
+def _keep_in_body(line: Line, label: str | None) -> bool:
     if label is None or label == "teaser-list":
         return True
     # A line other articles of the outlet repeat, but written as prose inside the
     # article: most likely a quotation the articles share, so it stays.
-    return label == "recurring" and inside and line.sentence_like
+    return label == "recurring" and line.sentence_like
 
 
 def clean_page(text: str, *, boilerplate: Set[str] = frozenset()) -> CleanResult:
@@ -93,7 +93,7 @@ def clean_page(text: str, *, boilerplate: Set[str] = frozenset()) -> CleanResult
         if i in special:
             continue
         inside = body[0] <= i <= body[1]
-        if inside and _keep_in_body(ln, label, body[0] < i < body[1]):
+        if inside and _keep_in_body(ln, label):
             result.paragraphs.append(ln.text)
         elif label == "caption" and top <= i <= body[1]:
             result.captions.append(ln.text)
