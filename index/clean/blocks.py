@@ -250,6 +250,8 @@ def best_run(scores: Sequence[float]) -> tuple[int, int]:
     return best_span
 
 
+MENU_STOP = 8
+"""Short menu-like lines in a row that end a block found by :func:`extend_to_chrome`."""
 WEAK_RUN = 40.0
 """A best run scoring below this holds little prose: tables, calendars, lists."""
 _STOPS = frozenset(
@@ -279,14 +281,24 @@ def anchored_run(
         )
     ):
         start += 1
-    end, menu = start, 0
-    while end < len(labels) and labels[end] not in _STOPS and menu < 5:
-        menu = menu + 1 if scores[end] <= -5.0 else 0
-        end += 1
-    end -= menu  # a menu-like run of short lines is not part of it
-    if end <= start:
+    end = extend_to_chrome(labels, scores, start)
+    if end < start:
         return None
-    return start, end - 1
+    return start, end
+
+
+def extend_to_chrome(labels: Sequence[str | None], scores: Sequence[float], first: int) -> int:
+    """The last line of the block that runs from ``first`` until chrome or a menu.
+
+    For structured articles (recipes, schedules, tables) whose many short lines
+    score below zero although nothing on the way is chrome. Returns ``first - 1``
+    when the block is empty.
+    """
+    j, menu = first, 0
+    while j < len(labels) and labels[j] not in _STOPS and menu < MENU_STOP:
+        menu = menu + 1 if scores[j] <= -5.0 else 0
+        j += 1
+    return j - menu - 1  # a menu-like run of short lines at the end is not part of it
 
 
 def run_from(scores: Sequence[float], first: int, last: int) -> tuple[tuple[int, int], float]:

@@ -11,6 +11,7 @@ from index.clean.blocks import (
     damp_tail,
     extend_over_announced_list,
     extend_over_list,
+    extend_to_chrome,
     label_lines,
     run_from,
     run_score,
@@ -74,7 +75,7 @@ def clean_page(text: str, *, boilerplate: Set[str] = frozenset()) -> CleanResult
         # it is much weaker than the best run elsewhere.
         under, score = run_from(scores, anchor + 1, anchor + 4)
         if score >= ANCHOR_SHARE * best and under[1] < run[0]:
-            run = under
+            run = (under[0], max(under[1], extend_to_chrome(labels, scores, under[1])))
     start, end = extend_over_announced_list(lines, labels, extend_over_list(labels, run))
     header = find_header(lines, labels, (start, end))
     body = (header.body_start, end)
