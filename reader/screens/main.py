@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
+from reader.cli import _display_path
 from reader.commands import Scope, bindings
 from reader.messages import OpenArticle
 from reader.widgets.article_list import ArticleList
@@ -116,6 +117,7 @@ class MainScreen(Screen[None]):
         spans = [(bm.start, bm.end) for bm in app.bookmarks.get(article.id, [])]
         await self.article_view.show(article, terms=self._terms, bookmarked=spans, offset=offset)
         self.side_panel.show(article)
+        self.article_list.move_to(article.id)
         if app.state.mark_read(article.id):
             self.article_list.refresh_marks()
         app.state.last_article = article.id
@@ -300,7 +302,7 @@ class MainScreen(Screen[None]):
                 span[0],
                 span[1],
                 note=note,
-                display_path=article.paths[0] if article.paths else "",
+                display_path=_display_path(article.paths[0]) if article.paths else "",
             )
             added = app.add_bookmark(bm)
         except NotesError as exc:

@@ -67,12 +67,12 @@ class NotesScreen(Screen["Bookmark | None"]):
             id="notes-title",
         )
         if self.entries:
-            options = OptionList(
-                *(Option(bookmark_prompt(bm), id=str(i)) for i, bm in enumerate(self.entries)),
-                id="bookmarks",
-                markup=False,
-            )
-            yield options
+            options: list[Option | None] = []
+            for index, bm in enumerate(self.entries):
+                if options:
+                    options.append(None)  # a separator line
+                options.append(Option(bookmark_prompt(bm), id=str(index)))
+            yield OptionList(*options, id="bookmarks", markup=False)
         else:
             yield Label(
                 "No bookmarks yet. In the reader, press b to bookmark the passage under the "
@@ -83,14 +83,15 @@ class NotesScreen(Screen["Bookmark | None"]):
 
     @on(OptionList.OptionSelected, "#bookmarks")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.entries[event.option_index])
+        self.dismiss(self.entries[int(event.option.id or 0)])
 
     def action_open_bookmark(self) -> None:
         options = self.query("#bookmarks")
         if options:
             option_list = options.first(OptionList)
-            if option_list.highlighted is not None:
-                self.dismiss(self.entries[option_list.highlighted])
+            option = option_list.highlighted_option
+            if option is not None:
+                self.dismiss(self.entries[int(option.id or 0)])
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -120,6 +120,15 @@ class ArticleList(ScrollView, can_focus=True):
         self._scroll_cursor_visible()
         self.refresh()
 
+    def move_to(self, article_id: str) -> None:
+        """Put the cursor on an article, when it is in the list."""
+        if self.current_id == article_id:
+            return
+        for index, row in enumerate(self._rows):
+            if row.id == article_id:
+                self.cursor = index
+                return
+
     def set_marks(self, read: set[str], counts: Mapping[str, int]) -> None:
         """The read ids and bookmark counts that the rows show (shared, not copied)."""
         self._read = read
@@ -235,11 +244,12 @@ class ArticleList(ScrollView, can_focus=True):
         head.truncate(max(0, width - cell_len(tail)), overflow="ellipsis", pad=True)
         head.append(tail, style("article-list--count", partial=True))
 
-        meta_parts = [one_line(row.outlet or ""), (row.published or "")[:10]]
+        meta_parts = [(row.published or "")[:10], one_line(row.outlet or "")]
         meta = Text(
             "   " + " · ".join(p for p in meta_parts if p),
             style=style("article-list--meta", partial=True),
         )
+        meta.truncate(width, overflow="ellipsis")
         lines = [head, meta]
 
         if self._searching:

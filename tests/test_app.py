@@ -1,0 +1,443 @@
+"""The app driven like a user: keys pressed, then what the screen and the notes file hold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_app_support import (  # noqa: F401  (fixtures)
+    HOSTILE,
+    library_dir,
+    make_app,
+    notes_path,
+    seeds_library_dir,
+    write_bookmarks,
+)
+from textual.widgets import Input, OptionList
+
+from index.library import Library
+from index.notes import NotesFile
+from reader.app import ReaderApp
+from reader.commands import COMMANDS
+from reader.config import Config, load_config
+from reader.dialogs.note import NoteDialog
+from reader.screens.help import HelpScreen
+from reader.screens.main import MainScreen
+from reader.screens.notes import NotesScreen
+from reader.widgets.article_list import ArticleList
+from reader.widgets.article_view import ArticleView, Passage
+from reader.widgets.side_panel import SidePanel
+
+SIZE = (120, 40)
+
+
+def main(app: ReaderApp) -> MainScreen:
+    screen = app.screen
+    assert isinstance(screen, MainScreen), screen
+    return screen
+
+
+def status(app: ReaderApp) -> str:
+    return str(app.screen.query_one("#search-status").render())
+
+
+async def search(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("slash")
+    await pilot.press(*text)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_list_shows_articles_and_moves(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        articles = screen.query_one(ArticleList)
+        assert app.focused is articles
+        assert len(articles.rows) == 5
+        assert articles.rows[0].published >= articles.rows[1].published
+        await pilot.press("j")
+        assert articles.cursor == 1
+        await pilot.press("down", "down")
+        assert articles.cursor == 3
+        await pilot.press("k")
+        assert articles.cursor == 2
+        await pilot.press("up", "up", "up")
+        assert articles.cursor == 0
+        lines = [articles.render_line(y).text for y in range(4)]
+        assert "●" in lines[0] and "8,000 North Korean troops" in lines[0]
+        assert "2024-10-31 · The Kyiv Indep" in lines[1]
+
+
+async def test_enter_opens_article_with_panel_and_read_mark(make_app, library_dir) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        articles = screen.query_one(ArticleList)
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        view = screen.query_one(ArticleView)
+        assert view.article is not None and view.article.id == articles.rows[1].id
+        assert app.focused is view
+        headline = str(view.query_one(".headline").render())
+        assert headline == view.article.title
+        assert "The Kyiv Independent" in str(view.query_one(".byline").render())
+        assert len(view.query(Passage)) == len(view.article.paragraphs)
+        panel = screen.query_one(SidePanel)
+        figures = panel.query_one("#figures", OptionList)
+        assert figures.option_count == len(view.article.figures)
+        assert str(panel.query_one("#figures-title").render()).startswith("Figures (")
+        assert "●" not in articles.render_line(2).text  # read now
+        opened = view.article.id
+    with Library(library_dir) as library:
+        assert opened in library.records.get_state("app.read")
+        assert library.records.get_state("app.last_article") == opened
+
+
+async def test_passage_cursor_moves_with_j_and_k(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        view = main(app).query_one(ArticleView)
+        assert view.cursor == 0
+        await pilot.press("j", "j", "down")
+        assert view.cursor == 3
+        assert view.query(Passage)[3].has_class("-cursor")
+        await pilot.press("k", "up")
+        assert view.cursor == 1
+        assert view.passage == view.article.paragraph_offsets()[1]  # type: ignore[union-attr]
+
+
+async def test_search_as_you_type_highlights_and_walks_hits(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        await search(pilot, "Kursk")
+        assert app.focused is screen.query_one(Input)
+        assert status(app).startswith("5 articles match")
+        articles = screen.query_one(ArticleList)
+        assert screen.results is not None and len(articles.rows) == 5
+        assert all(hit.snippet_spans for hit in screen.results.hits)
+        assert "kursk" in screen.results.terms
+        # Enter goes to the results, Enter again opens the first.
+        await pilot.press("enter")
+        assert app.focused is articles
+        await pilot.press("enter")
+        await pilot.pause()
+        view = screen.query_one(ArticleView)
+        assert view.article is not None and view.article.id == screen.results.hits[0].id
+        assert view.hit_count >= 1
+        await pilot.press("n")
+        assert status(app).startswith(f"hit 1 of {view.hit_count}")
+        await pilot.press("n")
+        second = 2 if view.hit_count > 1 else 1
+        assert status(app).startswith(f"hit {second} of")
+        await pilot.press("N")
+        assert status(app).startswith("hit 1 of")
+        # Esc clears the search from the list and shows every article again.
+        articles.focus()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.results is None and screen.query_one(Input).value == ""
+        assert status(app) == ""
+
+
+async def test_bad_query_keeps_last_good_results(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        await search(pilot, "blinken")
+        good = [hit.id for hit in screen.query_one(ArticleList).rows]
+        assert good
+        await pilot.press(*' "unclosed')
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "unclosed quote" in status(app)
+        assert screen.query_one("#search-status").has_class("-error")
+        assert [hit.id for hit in screen.query_one(ArticleList).rows] == good
+        # Esc in the box leaves it for the list.
+        await pilot.press("escape")
+        assert app.focused is screen.query_one(ArticleList)
+
+
+async def test_stale_results_are_dropped(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        old = app.search("kursk")
+        await search(pilot, "blinken")
+        screen._show_results(screen._generation - 1, old)  # arrives late
+        assert screen.results is not None and screen.results.query == "blinken"
+
+
+async def test_b_bookmarks_the_passage(make_app, notes_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "j", "b")
+        await pilot.pause()
+        view = main(app).query_one(ArticleView)
+        entries = NotesFile(notes_path).read()
+        assert len(entries) == 1
+        bm = entries[0]
+        assert bm.article_id == view.article.id  # type: ignore[union-attr]
+        assert bm.location == "paragraph 2"
+        assert bm.quote == view.article.paragraphs[1]  # type: ignore[union-attr]
+        assert view.query(Passage)[1].has_class("-bookmarked")
+        messages = [n.message for n in app._notifications]
+        assert any(str(notes_path) in m and "paragraph 2" in m for m in messages)
+        assert "⚑1" in main(app).query_one(ArticleList).render_line(0).text
+        # The same passage again adds nothing.
+        await pilot.press("b")
+        assert len(NotesFile(notes_path).read()) == 1
+
+
+async def test_B_bookmarks_with_a_note_and_esc_cancels(make_app, notes_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "B")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert NotesFile(notes_path).read() == []
+        await pilot.press("j", "j", "B")
+        await pilot.pause()
+        await pilot.press(*"check [bold]this[/]", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        (bm,) = NotesFile(notes_path).read()
+        assert bm.note == "check [bold]this[/]"
+        assert bm.location == "paragraph 3"
+
+
+async def test_b_bookmarks_the_mouse_selection(make_app, notes_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = main(app)
+        view = screen.query_one(ArticleView)
+        article = view.article
+        assert article is not None
+        words = article.paragraphs[0].split()[2:6]
+        phrase = " ".join(words)
+        screen.get_selected_text = lambda: phrase  # type: ignore[method-assign]
+        await pilot.press("b")
+        (bm,) = NotesFile(notes_path).read()
+        assert bm.quote == phrase
+        assert bm.start == article.body.index(phrase)
+
+
+async def test_o_opens_notes_and_enter_opens_the_passage(
+    make_app, library_dir: Path, notes_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    write_bookmarks(library_dir, notes_path, count=2)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, NotesScreen)
+        notes = app.screen
+        assert [bm.saved for bm in notes.entries] == sorted(
+            (bm.saved for bm in notes.entries), reverse=True
+        )
+        newest = notes.entries[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = main(app)
+        view = screen.query_one(ArticleView)
+        assert view.article is not None and view.article.id == newest.article_id
+        assert view.cursor == view.paragraph_at(newest.start)
+        assert view.query(Passage)[view.cursor].has_class("-bookmarked")
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_tab_moves_between_panes(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is screen.query_one(ArticleView)
+        await pilot.press("tab")
+        assert app.focused is screen.query_one("#figures")
+        await pilot.press("shift+tab", "shift+tab")
+        assert app.focused is screen.query_one(ArticleList)
+
+
+async def test_side_panel_choice_marks_spans(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        await pilot.press("enter", "tab")
+        await pilot.pause()
+        view = screen.query_one(ArticleView)
+        article = view.article
+        assert article is not None and article.figures
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert view._marked == [(article.figures[0].start, article.figures[0].end)]
+        assert view.cursor == view.paragraph_at(article.figures[0].start)
+        assert app.focused is view
+
+
+async def test_h_and_p_toggle_and_p_is_remembered(make_app, library_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        await pilot.press("enter", "h")
+        view = screen.query_one(ArticleView)
+        assert view.show_highlights is False
+        await pilot.press("h")
+        assert view.show_highlights is True
+        assert screen.query_one(SidePanel).display
+        await pilot.press("p")
+        await pilot.pause()
+        assert not screen.query_one(SidePanel).display
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        assert not screen.query_one(SidePanel).display
+        # The last article is open again.
+        assert screen.query_one(ArticleView).article is not None
+        await pilot.press("p")
+        assert screen.query_one(SidePanel).display
+
+
+async def test_help_lists_every_command_and_q_quits(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one("#help-table")
+        text = "\n".join(strip.text for strip in table.render_lines(table.region.reset_offset))
+        for command in COMMANDS:
+            assert command.description in text, command.id
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_command_palette_offers_the_commands(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        for command in COMMANDS:
+            if command.palette and command.scope in ("app", "main"):
+                assert command.description in titles, command.id
+        # Running one from the palette works like the key.
+        (bookmark,) = [c for c in app.get_system_commands(app.screen) if c.title == "Panel"]
+        await bookmark.callback()
+        assert not main(app).query_one(SidePanel).display
+
+
+async def test_every_key_of_the_table_is_bound() -> None:
+    keys = {key for command in COMMANDS for key in command.keys.split(",")}
+    for key in ("slash", "escape", "j", "k", "up", "down", "enter", "tab", "shift+tab"):
+        assert key in keys
+    for key in ("n", "N", "b", "B", "o", "h", "p", "question_mark", "q"):
+        assert key in keys
+    assert "f" not in keys and "s" not in keys  # the library views come later
+    ids = [command.id for command in COMMANDS]
+    assert len(ids) == len(set(ids))
+    assert all(command.tooltip and command.description for command in COMMANDS)
+
+
+async def test_article_text_is_never_markup(tmp_path: Path, notes_path: Path) -> None:
+    page = tmp_path / "pages" / "hostile.txt"
+    page.parent.mkdir()
+    page.write_text(HOSTILE, encoding="utf-8")
+    library = Library(tmp_path / "hostile-library")
+    library.add([page])
+    app = ReaderApp(library, notes_path=notes_path, config=Config())
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+            view = main(app).query_one(ArticleView)
+            assert view.article is not None
+            first = view.query(Passage)[0]
+            shown = "\n".join(s.text for s in first.render_lines(first.region.reset_offset))
+            assert "[@click=app.quit]quit[/]" in " ".join(shown.split())
+            assert "[bold red]" in shown
+            # Clicking the would-be link does nothing.
+            await pilot.click(first, offset=(10, 0))
+            await pilot.click(first, offset=(40, 0))
+            await pilot.pause()
+            assert app.is_running and isinstance(app.screen, MainScreen)
+
+            # The widget is safe on its own too: an escape that got past ingest is shown.
+            article = view.article
+            article.paragraphs[0] = "raw \x1b[2J escape and [@click=app.quit]x[/]"
+            await view.show(article)
+            await pilot.pause()
+            shown = "".join(
+                s.text
+                for s in view.query(Passage)[0].render_lines(
+                    view.query(Passage)[0].region.reset_offset
+                )
+            )
+            assert "\x1b" not in shown and "␛[2J" in shown
+            assert "[@click=app.quit]x[/]" in shown
+            await pilot.click(view.query(Passage)[0], offset=(30, 0))
+            await pilot.pause()
+            assert app.is_running
+    finally:
+        library.close()
+
+
+async def test_theme_is_remembered(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        assert app.theme == "nord"
+
+
+async def test_empty_library_says_how_to_add(tmp_path: Path, notes_path: Path) -> None:
+    library = Library(tmp_path / "empty")
+    app = ReaderApp(library, notes_path=notes_path, config=Config())
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            assert "reader add PATH" in status(app)
+            await pilot.press("enter", "j", "b", "n", "h", "p", "o")
+            await pilot.pause()
+            assert isinstance(app.screen, NotesScreen)
+    finally:
+        library.close()
+
+
+def test_config_is_typed_and_forgiving(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    assert load_config(path) == (Config(), [])
+    path.write_text(
+        'theme = "nord"\nsearch_limit = "many"\nsort = "date"\ncolour = 1\n'
+        '[keymap]\nbookmark = "m"\n',
+        encoding="utf-8",
+    )
+    config, warnings = load_config(path)
+    assert config.theme == "nord" and config.sort == "date"
+    assert config.search_limit == Config().search_limit
+    assert config.keymap == {"bookmark": "m"}
+    assert len(warnings) == 2
+    path.write_text("theme = [", encoding="utf-8")
+    config, warnings = load_config(path)
+    assert config == Config() and "cannot read" in warnings[0]
+
+
+async def test_keymap_remaps_by_id(make_app, notes_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(Config(keymap={"bookmark": "m"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "m")
+        await pilot.pause()
+        assert len(NotesFile(notes_path).read()) == 1
