@@ -40,6 +40,7 @@ FINITE_VERBS = frozenset(
     "is are was were has have had will would could can may might should must do does did "
     "said says".split()
 )
+NEGATED_BE = frozenset("isn't aren't wasn't weren't".split())
 MODALS = frozenset(
     "would could might may can should must wouldn't couldn't can't shouldn't ’d 'd".split()
 )
@@ -47,6 +48,8 @@ TIME_NOUNS = frozenset(
     "week month year weekend morning afternoon evening night spring summer fall "
     "autumn winter decade".split()
 )
+DASHES = frozenset("- — ― –".split())
+REFLEXIVES = frozenset("itself himself herself themselves".split())
 APPOSITIVE_OPENERS = frozenset(
     "a an the who whose which one another in at on during after before speaking writing "
     "asked responding".split()
@@ -97,8 +100,13 @@ def _skip_back_adverbials(tokens: list[Token], j: int) -> tuple[int, bool, bool]
     """
     saw_be = hedged = False
     while j >= 0:
-        low = tokens[j].text.lower()
-        if low in MODALS:
+        low = tokens[j].text.lower().replace("’", "'")
+        if low in NEGATED_BE:
+            saw_be = True
+            j -= 1
+        elif low.endswith(("'s", "'re", "'m")) and _contracted_pronoun(low):
+            return j, True, hedged  # "he's saying": the pronoun is the subject
+        elif low in MODALS:
             hedged = True
             j -= 1
         elif low in AUXILIARIES or (
@@ -114,6 +122,8 @@ def _skip_back_adverbials(tokens: list[Token], j: int) -> tuple[int, bool, bool]
             and tokens[j - 1].text.lower() in ("this", "last", "next", "earlier", "that")
         ):
             j -= 2
+        elif low[:1].isdigit() and j > 0 and tokens[j - 1].text.lower() in ("in", "since"):
+            j -= 2  # "who in 2010 said"
         elif low in WEEKDAYS:
             j -= 1
             if j >= 0 and tokens[j].text.lower() in ("on", "last", "early", "late"):
@@ -265,6 +275,11 @@ def _subject_at(tokens: list[Token], j: int, allow_nominal: bool) -> Phrase | No
     low = tok.lower()
     if tok == ",":
         return _appositive_subject(tokens, j)
+    if tok in DASHES:
+        return _dashed_subject(tokens, j)
+    if low in REFLEXIVES and j > 0 and is_cap(tokens[j - 1].text):
+        p = _subject_at(tokens, j - 1, allow_nominal)  # "Ford itself said"
+        return p._replace(last=j) if p is not None else None
     if low in SUBJECT_PRONOUNS or _contracted_pronoun(low):
         if j > 0 and tokens[j - 1].text.lower() in ("do", "does", "did", "what"):
             return None  # a question ("Do you think") or "what he called"
@@ -294,6 +309,21 @@ def _subject_at(tokens: list[Token], j: int, allow_nominal: bool) -> Phrase | No
     return None
 
 
+def _dashed_subject(tokens: list[Token], dash: int) -> Phrase | None:
+    """'Kall -- co-editor of a book -- said': the name before a dashed aside."""
+    k = dash - 1
+    while k >= 0 and tokens[k].text not in DASHES and dash - k < 45:
+        k -= 1
+    while k > 0 and tokens[k - 1].text in DASHES:
+        k -= 1  # "--" is two tokens
+    if k < 1 or tokens[k].text not in DASHES:
+        return None
+    p = _subject_at(tokens, k - 1, True)
+    if p is None or p.kind == PRONOUN:
+        return None
+    return p._replace(last=dash - 1 if tokens[dash - 1].text not in DASHES else dash - 2)
+
+
 def _appositive_subject(tokens: list[Token], comma: int) -> Phrase | None:
     """'Park Sun-won, a member of a committee, said': the name plus its appositive."""
     k = comma - 1
@@ -303,6 +333,8 @@ def _appositive_subject(tokens: list[Token], comma: int) -> Phrase | None:
         k -= 1
     if k < 1 or tokens[k].text != ",":
         return None
+    while k >= 3 and tokens[k - 1].text[:1].isdigit() and tokens[k - 2].text == ",":
+        k -= 2  # "Schiff, 56, who has served ..., told"
     opener = tokens[k + 1].text
     if (
         opener.lower() not in APPOSITIVE_OPENERS
@@ -367,7 +399,12 @@ def phrase_after(tokens: list[Token], start: int, *, open_ended: bool) -> Phrase
             or t[:1].isdigit()
             or (k == i and (tl in DETERMINERS or tl in QUANTIFIERS))
             or tl in TITLES
-            or (leads_to_name and k < i + 3 and not any(is_cap(t.text) for t in tokens[i:k]))
+            or (
+                _lower_noun(t)
+                and k + 1 < n
+                and any(is_cap(u.text) for u in tokens[k + 1 : k + 4])
+                and all(is_word(u.text) for u in tokens[k + 1 : k + 4])
+            )
             or (
                 (open_ended or low in DETERMINERS or low in QUANTIFIERS)
                 and _lower_noun(t)

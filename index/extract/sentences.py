@@ -13,7 +13,7 @@ _WORD_BEFORE_RE = re.compile(r"([\w.]+)\W*$")
 
 TOKEN_RE = re.compile(
     r"[A-Za-z](?:\.[A-Za-z])+\.?"  # U.S. / U.N. / a.m.
-    r"|\d+(?:[.,]\d+)*"  # 8,000 / 2.5
+    r"|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?"  # 8,000 / 2.5 / 1st / 1990s
     r"|\w+(?:[’'\-]\w+)*"  # words, possessives, hyphenated compounds
     r"|[^\w\s]"  # one punctuation mark
 )

@@ -27,6 +27,7 @@ from index.extract.lexicon import (
     SENTENCE_OPENERS,
     SOURCE_NOUNS,
 )
+from index.extract.numbers import UNITS
 from index.extract.phrases import (
     CLOSING_QUOTES,
     NAMED,
@@ -198,9 +199,16 @@ def _plausible(p: Phrase, tokens: list[Token], strength: str, form: str) -> bool
         return False
     head = tokens[p.last].text
     low = head.lower()
-    if p.kind == NOMINAL and low.endswith(ADJECTIVE_SUFFIXES) and low not in SOURCE_NOUNS:
+    if (
+        p.kind == NOMINAL
+        and head.islower()
+        and low.endswith(ADJECTIVE_SUFFIXES)
+        and low not in SOURCE_NOUNS
+        and low not in UNITS
+        and not (p.last > p.first and tokens[p.last - 1].text.lower() in ("those", "people"))
+    ):
         return False
-    if form in NOUN_LIKE and not (p.kind == PRONOUN or head[:1].isupper()):
+    if form in NOUN_LIKE and not (p.kind == PRONOUN or head[:1].isupper() or low in SOURCE_NOUNS):
         return False
     if strength == SPEECH:
         return True
