@@ -55,8 +55,9 @@ def label_lines(lines: Sequence[Line], boilerplate: Set[str]) -> list[str | None
         ln, prev = lines[i], lines[i - 1]
         if ln.text.endswith(_EXCERPT_ENDS) and is_headline_shaped(prev) and not prev.blank_after:
             labels[i] = labels[i - 1] = "teaser"
-    _label_teaser_lists(lines, labels)
     _label_related_boxes(lines, labels)
+    _label_teaser_lists(lines, labels)
+    _label_shouting(lines, labels)
     seen: set[str] = set()
     for i, ln in enumerate(lines):
         if ln.words >= 6:
@@ -83,7 +84,17 @@ def _label_related_boxes(lines: Sequence[Line], labels: list[str | None]) -> Non
             ln = lines[k]
             if labels[k] is not None or ln.sentence_end or not 2 <= ln.words <= 25:
                 break
-            labels[k] = "related"
+            labels[k] = "related-link"
+
+
+def _label_shouting(lines: Sequence[Line], labels: list[str | None]) -> None:
+    """Lines of five or more words in capitals: link titles and calls to action.
+
+    Short capitalised lines ("FRANCE WINS") can be subheadings, so they stay.
+    """
+    for i, ln in enumerate(lines):
+        if labels[i] is None and 5 <= ln.words <= 30 and ln.text.isupper():
+            labels[i] = "promo"
 
 
 def _label_teaser_lists(lines: Sequence[Line], labels: list[str | None]) -> None:
@@ -127,6 +138,8 @@ _CHROME_SCORE = {
     "advertisement": -3.0,
     "teaser": -30.0,
     "teaser-list": -2.0,
+    "promo": -6.0,
+    "related-link": -3.0,
     "related": -20.0,
     "copyright": -60.0,
     "comments": -60.0,
