@@ -1,0 +1,44 @@
+"""``python -m index.clean``: what ``reader clean`` runs once per page."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from index.clean import clean_page, format_body
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_88ebcff245553769.txt"
+
+
+def _run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "index.clean", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+def test_prints_the_body_one_paragraph_a_line_from_a_file() -> None:
+    proc = _run(str(SEED))
+    assert proc.returncode == 0
+    expected = format_body(clean_page(SEED.read_text(encoding="utf-8")))
+    assert proc.stdout.decode("utf-8") == expected + "\n"
+    assert proc.stdout.decode("utf-8").count("\n") == 10
+
+
+def test_reads_stdin_and_replaces_undecodable_bytes() -> None:
+    page = SEED.read_bytes().replace(b"Blinken said", b"Blinken \xff said", 1)
+    proc = _run(stdin=page)
+    assert proc.returncode == 0
+    assert "Blinken \ufffd said" in proc.stdout.decode("utf-8")
+
+
+def test_missing_file_is_one_line_on_stderr() -> None:
+    proc = _run(str(ROOT / "no-such-page.txt"))
+    assert proc.returncode == 1
+    assert proc.stdout == b""
+    assert len(proc.stderr.decode().strip().splitlines()) == 1
