@@ -29,8 +29,8 @@ def extract(text: str) -> Extraction:
     Each source gets the canonical name of the person or body it names; each figure
     gets the canonical name of the source its sentence attributes it to, if any.
     """
-    mentions = find_mentions(text)
     sentences = Sentences(text)
+    mentions = find_mentions(text, sentences)
     sources = _name_sources(text, mentions, sentences)
     figures = _attribute(text, find_figures(text), sources, sentences)
     return Extraction(figures=figures, sources=sources)

@@ -33,6 +33,7 @@ _ORG_WORDS = frozenset(
 )
 PERSON_PRONOUNS = frozenset("he she him his her".split())
 BODY_PRONOUNS = frozenset("it its which".split())
+_FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z]\.)?) (?=([A-Z][a-z]+)\b)")
 _ACRONYM_RE = re.compile(r"\(([A-Z][A-Z.&-]{1,9})\)")
 
 
@@ -128,21 +129,21 @@ class NameBook:
     def __init__(self, text: str = "") -> None:
         self.entities: list[Entity] = []
         self.text = text
+        self._first_names: dict[str, set[str]] | None = None
 
     def full_name(self, surname: str) -> str | None:
         """ "John Kirby" when the text writes "Kirby" with one first name before it."""
-        if not surname.isalpha() or not surname[:1].isupper():
-            return None
-        pattern = rf"\b([A-Z][a-z]+(?: [A-Z]\.)?) {re.escape(surname)}\b"
-        found = {
-            m.group(1)
-            for m in re.finditer(pattern, self.text)
-            if m.group(1).lower() not in _TITLE_WORDS
-            and m.group(1).lower().rstrip(".") not in _TITLE_WORDS
-            and m.group(1).lower() not in FUNCTION_WORDS
-        }
+        if self._first_names is None:
+            self._first_names = {}
+            for m in _FULL_NAME_RE.finditer(self.text):
+                first = m.group(1)
+                low = first.lower()
+                if low in _TITLE_WORDS or low.rstrip(".") in _TITLE_WORDS or low in FUNCTION_WORDS:
+                    continue
+                self._first_names.setdefault(m.group(2), set()).add(first)
+        found = self._first_names.get(surname, set())
         if len(found) == 1:
-            return f"{found.pop()} {surname}"
+            return f"{next(iter(found))} {surname}"
         return None
 
     def register(self, parts: NameParts) -> None:

@@ -65,9 +65,10 @@ _QUOTE_COLON_RE = re.compile(r":[ \t]*[“\"‘]")
 
 
 class _SentenceCache:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, sentences: Sentences | None = None) -> None:
         self.text = text
-        self.sentences = Sentences(text)
+        self.sentences = sentences or Sentences(text)
+        self.quotes = QuoteMap(text)
         self._tokens: dict[int, list[Token]] = {}
 
     def tokens(self, pos: int) -> tuple[int, int, list[Token]]:
@@ -90,9 +91,9 @@ def _token_index(tokens: list[Token], pos: int) -> int:
     return lo
 
 
-def find_mentions(text: str) -> list[Mention]:
+def find_mentions(text: str, sentences: Sentences | None = None) -> list[Mention]:
     """All source mentions in ``text``, in text order, one per span."""
-    cache = _SentenceCache(text)
+    cache = _SentenceCache(text, sentences)
     found: dict[tuple[int, int], Mention] = {}
 
     def add(phrase: Phrase, tokens: list[Token], cue: tuple[int, int], stmt: tuple[int, int]):
@@ -103,7 +104,7 @@ def find_mentions(text: str) -> list[Mention]:
             start, end, phrase.kind, text[cue[0] : cue[1]], cue[0], cue[1], *stmt
         )
 
-    quotes = QuoteMap(text)
+    quotes = cache.quotes
     for m in CUE_RE.finditer(text):
         if quotes.inside(m.start()):
             continue
@@ -257,7 +258,7 @@ def _layout_mentions(text: str, cache: _SentenceCache, add) -> None:  # noqa: AN
                 (m.start(1) - 2, m.start(1) - 1),
                 (m.start(), m.start()),
             )
-    quotes = QuoteMap(text)
+    quotes = cache.quotes
     for m in _QUOTE_COLON_RE.finditer(text):
         if quotes.inside(m.start()):
             continue
