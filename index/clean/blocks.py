@@ -136,6 +136,7 @@ _CHROME_SCORE = {
     "caption": -6.0,
     "recurring": -3.0,
     "advertisement": -3.0,
+    "gallery": -5.0,
     "teaser": -30.0,
     "teaser-list": -2.0,
     "promo": -6.0,

@@ -37,6 +37,11 @@ NAVIGATION = _rx(
     r"entrar|anmelden|войти|로그인|ログイン|accedi|masuk",
 )
 
+GALLERY = _rx(
+    r"(?:image|photo|slide|picture)s? \d+ (?:of|/) ?\d*.{0,20}|\d+ ?/ ?\d+|captions?|"
+    r"(?:back to|view|open|see|start|launch) (?:the )?(?:gallery|slideshow)",
+)
+
 ADVERTISEMENT = _rx(
     r"advertisements?|advertising|ad|ads|sponsored(?: content)?|promoted|paid (?:post|content)",
     r"continue reading(?: the main story| below)?|story continues below(?: advertisement)?",
@@ -65,8 +70,10 @@ AUDIO = _rx(
 )
 FORM_PHRASE = _rx(
     r"\b(?:e-?mail address|your e-?mail|enter (?:your )?(?:e-?mail|correct)|indicates required|"
-    r"required fields?|password|i agree to|privacy policy and terms|successful+y subscribed|"
-    r"thank you for (?:signing up|subscribing)|confirmation email|sign up for|opt out|unsubscribe)\b",
+    r"required fields?|(?:your|enter|forgot(?: your)?|confirm) password|i agree to|"
+    r"privacy policy and terms|successful+y subscribed|thank you for (?:signing up|subscribing)|"
+    r"confirmation email|sign up for (?:[\w-]+ ){0,2}(?:newsletters?|e-?mails?|updates|alerts)|"
+    r"opt out|unsubscribe)\b",
 )
 APPEAL = _rx(
     r"\b(?:become a (?:member|subscriber|patron|supporter)|membership|members?\b.{0,20}\bhelp|"
@@ -89,7 +96,7 @@ RELATED = _rx(
     r"(?:related(?: (?:articles?|stories|posts|news|content|links|topics|coverage|reading))?|read (?:more|also|next)|see also|more (?:from|on|in)|"
     r"(?:more|other)(?: \w+){0,3} (?:stories|articles|news|posts|reads|videos)|explore (?:further|more)|"
     r"(?:most )?(?:popular|read|viewed|shared)(?: (?:now|today|articles|stories|posts|videos))?(?: (?:in|on|from) .{1,30})?|"
-    r"recommended(?: for you)?|you (?:may|might) (?:also )?like.*|trending(?: now)?|"
+    r"recommended(?: for you)?|you (?:may|might) (?:also )?like.*|trending(?: now| news| stories)?|"
     r"top stories|latest(?: news| stories)?|editors'? picks|news feed|more news|"
     r"leia (?:mais|também)|veja (?:também|mais)|lesen sie (?:auch|mehr)|mehr zum thema|"
     r"читайте (?:также|ещё)|baca (?:juga|selengkapnya)|leggi anche|lee también|"
@@ -115,8 +122,9 @@ TIMESTAMP = re.compile(
 AUTHOR_BIO = _rx(
     r"(?:about|sobre|über|à propos de|acerca de|sull'autore|tentang)\s+(?:the |o |a |den |die |l')?"
     r"(?:author|autor|autora|autore|auteur|penulis|writer)s?",
-    r"(?:about|sobre|über)\s+[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,3}",
+    r"(?:about|sobre|über)\s+(?-i:[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){1,3})",
     r"об авторе|작가 소개|著者について",
+    r"about this (?:article|story|post|statement|rating|report)",
 )
 
 COMMENTS = _rx(
@@ -137,6 +145,7 @@ _TRIM_RE = re.compile(r"^[\s\W_]+|[\s\W_]+$", re.UNICODE)
 _RULES: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
     ("navigation", NAVIGATION, 6, True),
     ("advertisement", ADVERTISEMENT, 6, True),
+    ("gallery", GALLERY, 6, True),
     ("share", SHARE, 6, True),
     ("reading-time", READING_TIME, 14, False),
     ("audio-notice", AUDIO, 16, False),
