@@ -66,6 +66,7 @@ _AFTER_EXCLUDES_RE = re.compile(
     re.I,
 )
 _BEFORE_EXCLUDES_RE = re.compile(r"(?:\d:|No\.\s?|#|\+|\d[-.\s])$")
+_PHONE_RE = re.compile(r"(?:\d{3}\)?[-.\s])?\d{3}[-.\s]\d{4}\b")
 _AGE_RE = re.compile(r"[A-Z][\w.’'-]+,\s$")
 _WORD_RE = re.compile(r"[A-Za-z][\w’'-]*|[^\w\s]")
 _COUNTED_STOP = FUNCTION_WORDS | frozenset(
@@ -95,7 +96,7 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
     if m.group("scale") is None and m.group("pct") is None and m.group("num2") is None:
         if _AFTER_EXCLUDES_RE.match(text, end):
             return True
-    if _BEFORE_EXCLUDES_RE.search(before):
+    if _BEFORE_EXCLUDES_RE.search(before) or _PHONE_RE.match(text, m.start("num")):
         return True
     if m.group("cur") or m.group("pct") or m.group("scale"):
         return False

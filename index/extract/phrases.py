@@ -230,7 +230,12 @@ def _kind(tokens: list[Token], first: int, last: int, sentence_initial: bool) ->
     does not make the phrase named unless "the", "this" or a possessive comes first
     ("the Clinton campaign").
     """
-    head = tokens[last].text
+    head_at = last
+    for k in range(first + 1, last):
+        if tokens[k].text == ",":  # "Patrick McGinley, a law professor": head before the comma
+            head_at = k - 1
+            break
+    head = tokens[head_at].text
     if head[:1].islower():
         opener = tokens[first].text.lower()
         if opener not in ("the", "this") and not any(
