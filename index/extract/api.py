@@ -138,7 +138,8 @@ def _attribute(
     by_sentence: dict[int, list[Source]] = {}
     for s in sources:
         if s.name:
-            by_sentence.setdefault(sentences.index(s.cue_start), []).append(s)
+            cue = s.cue_start if s.cue_start is not None else s.start
+            by_sentence.setdefault(sentences.index(cue), []).append(s)
     figures: list[Figure] = []
     for f in spans:
         candidates = by_sentence.get(sentences.index(f.start), [])

@@ -66,6 +66,7 @@ _AFTER_EXCLUDES_RE = re.compile(
     re.I,
 )
 _BEFORE_EXCLUDES_RE = re.compile(r"(?:\d:|No\.\s?|#|\+|\d[-.\s])$")
+_MORE_RE = re.compile(r"\s+more\b")
 _PHONE_RE = re.compile(r"(?:\d{3}\)?[-.\s])?\d{3}[-.\s]\d{4}\b")
 _AGE_RE = re.compile(r"[A-Z][\w.’'-]+,\s$")
 _WORD_RE = re.compile(r"[A-Za-z][\w’'-]*|[^\w\s]")
@@ -179,8 +180,9 @@ def find_figures(text: str) -> list[FigureSpan]:
         counted, counted_end = _counted(text, end, after_of=after_of)
         if counted is not None and counted.lower().startswith("more"):
             counted = None
-        if counted is None and re.match(r"\s+more\b", text[end : end + 6]):
-            end += len(re.match(r"\s+more", text[end:]).group())
+        more = _MORE_RE.match(text, end)
+        if counted is None and more:
+            end = more.end()
             counted, counted_end = _counted(text, end, after_of=False)
             if counted is None and figures and figures[-1].counted:
                 counted = figures[-1].counted  # "3,000 soldiers ... and thousands more"

@@ -59,8 +59,8 @@ def _is_name_word(word: str) -> bool:
 
 def split_name(span: str) -> NameParts:
     """Split "U.S. Secretary of State Antony Blinken" into name and descriptor."""
-    head, _, appositive = span.partition(",")
-    appositive = appositive.strip(" ,") or None
+    head, _, rest = span.partition(",")
+    appositive = rest.strip(" ,") or None
     head = head.strip()
     words = _WORD_RE.findall(head)
     while words and words[0].lower() in ("the", "a", "an"):

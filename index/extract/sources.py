@@ -10,6 +10,7 @@ are found by their layout.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.extract.cues import (
@@ -64,6 +65,10 @@ _BREAK_RE = re.compile(r"[,;:“”\"()—–]|\s-+\s")
 _QUOTE_COLON_RE = re.compile(r":[ \t]*[“\"‘]")
 
 
+_Add = Callable[[Phrase, list[Token], tuple[int, int], tuple[int, int]], None]
+"""Records a mention: phrase, its sentence's tokens, cue span, statement span."""
+
+
 class _SentenceCache:
     def __init__(self, text: str, sentences: Sentences | None = None) -> None:
         self.text = text
@@ -96,7 +101,9 @@ def find_mentions(text: str, sentences: Sentences | None = None) -> list[Mention
     cache = _SentenceCache(text, sentences)
     found: dict[tuple[int, int], Mention] = {}
 
-    def add(phrase: Phrase, tokens: list[Token], cue: tuple[int, int], stmt: tuple[int, int]):
+    def add(
+        phrase: Phrase, tokens: list[Token], cue: tuple[int, int], stmt: tuple[int, int]
+    ) -> None:
         start, end = tokens[phrase.first].start, tokens[phrase.last].end
         if (start, end) in found or end <= start:
             return
@@ -236,7 +243,7 @@ def _ends_clause(tokens: list[Token], i: int) -> bool:
     return not tok[:1].isalnum() or tok.lower() in _AFTER_INVERTED_SUBJECT
 
 
-def _layout_mentions(text: str, cache: _SentenceCache, add) -> None:  # noqa: ANN001
+def _layout_mentions(text: str, cache: _SentenceCache, add: _Add) -> None:
     for m in _SPEAKER_RE.finditer(text):
         _, s_end, tokens = cache.tokens(m.start(1))
         i, j = _token_index(tokens, m.start(1)), _token_index(tokens, m.end(1)) - 1
