@@ -32,13 +32,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     pages = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
     clean_page(pages[0])  # warm up: compile the regular expressions
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for _ in range(args.repeat):
         for page in pages:
             clean_page(page)
-    secs = time.perf_counter() - t0
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     n = len(pages) * args.repeat
-    print(f"{n / secs:.0f} pages/s ({n} pages in {secs:.2f} s, {len(pages)} distinct)")
+    # CPU time is what the cleaner costs; wall time also counts other processes on the machine.
+    print(
+        f"{n / secs:.0f} pages/s wall, {n / cpu:.0f} pages/s CPU "
+        f"({n} pages in {secs:.2f} s wall, {cpu:.2f} s CPU, {len(pages)} distinct)"
+    )
     return 0
 
 

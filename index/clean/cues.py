@@ -192,6 +192,22 @@ _LEGAL_HINTS = (
 )
 
 
+# Every phrase rule needs one of these substrings (lower case); checking them first
+# spares the phrase expression on most lines.
+_PHRASE_HINTS = (
+    "min", "read", "lesezeit", "leitura", "lectura", "lettura", "чтени", "분", "listen", "audio",
+    "ouvir", "anhören", "слушать", "speech", "mail", "required", "password", "agree", "privacy",
+    "subscri", "thank you", "sign up", "opt out", "member", "support", "donat", "paywall",
+    "trial", "newsletter", "assin", "abo", "подпис", "пожертв", "후원", "구독", "время", "enter",
+    "become",
+)  # fmt: skip
+
+
+def _may_hold_phrase(text: str) -> bool:
+    low = text.lower()
+    return any(hint in low for hint in _PHRASE_HINTS)
+
+
 def _may_be_legal(text: str) -> bool:
     """Cheap substring test before the copyright / cookie expression."""
     low = text.lower()
@@ -219,7 +235,8 @@ def cue_rule(text: str, words: int) -> str | None:
     if words <= 8 and TIMESTAMP.fullmatch(core):
         return "timestamp"
     firsts = []
-    for m in (_WHOLE.fullmatch(core), _PHRASE.search(core)):
+    phrase = _PHRASE.search(core) if _may_hold_phrase(core) else None
+    for m in (_WHOLE.fullmatch(core), phrase):
         if m is not None and m.lastgroup:
             firsts.append(int(m.lastgroup[1:]))
     if not firsts:
