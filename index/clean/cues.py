@@ -203,15 +203,8 @@ _PHRASE_HINTS = (
 )  # fmt: skip
 
 
-def _may_hold_phrase(text: str) -> bool:
-    low = text.lower()
-    return any(hint in low for hint in _PHRASE_HINTS)
-
-
-def _may_be_legal(text: str) -> bool:
-    """Cheap substring test before the copyright / cookie expression."""
-    low = text.lower()
-    return any(hint in low for hint in _LEGAL_HINTS)
+_PHRASE_HINT_RE = re.compile("|".join(map(re.escape, _PHRASE_HINTS)))
+_LEGAL_HINT_RE = re.compile("|".join(map(re.escape, _LEGAL_HINTS)))
 
 
 def cue_rule(text: str, words: int) -> str | None:
@@ -222,7 +215,7 @@ def cue_rule(text: str, words: int) -> str | None:
     """
     if words == 0:
         return "symbols"
-    if words <= 120 and _may_be_legal(text):
+    if words <= 120 and _LEGAL_HINT_RE.search(text.lower()):
         legal = _LEGAL.search(text)
         if legal:
             if legal.lastgroup == "cookie":
@@ -235,7 +228,7 @@ def cue_rule(text: str, words: int) -> str | None:
     if words <= 8 and TIMESTAMP.fullmatch(core):
         return "timestamp"
     firsts = []
-    phrase = _PHRASE.search(core) if _may_hold_phrase(core) else None
+    phrase = _PHRASE.search(core) if _PHRASE_HINT_RE.search(core.lower()) else None
     for m in (_WHOLE.fullmatch(core), phrase):
         if m is not None and m.lastgroup:
             firsts.append(int(m.lastgroup[1:]))

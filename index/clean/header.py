@@ -43,8 +43,7 @@ class Header:
 def find_anchor(lines: Sequence[Line], labels: Sequence[str | None]) -> int | None:
     """The first byline or date line that sits just under a headline-shaped line."""
     for i, ln in enumerate(lines):
-        has_digit = any(ch.isdigit() for ch in ln.text)
-        if ln.words > 14 or not (has_digit or ln.text[:3].lower() == "by "):
+        if ln.words > 14 or not (_DIGIT_RE.search(ln.text) or ln.text[:3].lower() == "by "):
             continue
         if not (parse_byline(ln.text) or find_date(ln.text)):
             continue
@@ -58,6 +57,7 @@ _NOT_A_HEADLINE_RE = re.compile(
     r"\d{1,2}:\d{2}|^(?:by|updated|published|posted|written)\b|\s[>»/|]\s.*\s[>»/|]\s|^[^>»]*\s[>»]\s",
     re.IGNORECASE,
 )
+_DIGIT_RE = re.compile(r"\d")
 _NAME_ONLY_RE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*(?: [A-ZÀ-Ý][\w'’.-]*){1,3}$")
 
 
