@@ -87,10 +87,6 @@ FORM = _rx(
     r"inscreva-se|assinar|assine|abonnieren|подписаться|구독(?:하기)?|登録",
 )
 
-COPYRIGHT = _rx(
-    r".{0,80}(?:©|\(c\)|copyright|all rights reserved|todos os direitos|alle rechte|"
-    r"все права|tous droits|무단|転載).{0,120}",
-)
 
 RELATED = _rx(
     r"(?:related(?: (?:articles?|stories|posts|news|content|links|topics|coverage|reading))?|read (?:more|also|next)|see also|more (?:from|on|in)|"

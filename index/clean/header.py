@@ -11,9 +11,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from index.clean.blocks import is_headline_shaped
 from index.clean.byline import parse_byline
 from index.clean.dates import find_date
+from index.clean.labels import is_headline_shaped
 from index.clean.lines import Line
 
 LOOK_BACK = 14

@@ -33,11 +33,6 @@ def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END_RE.search(text))
 
 
-def normalize_space(text: str) -> str:
-    """Runs of whitespace (including no-break spaces) become one space; ends are trimmed."""
-    return " ".join(text.split())
-
-
 @dataclass(slots=True)
 class Line:
     """One non-empty line of the dump with its features."""

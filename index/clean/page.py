@@ -4,22 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Set
 
-from index.clean.blocks import (
+from index.clean.header import find_anchor, find_header
+from index.clean.labels import label_lines
+from index.clean.lines import Line, split_lines
+from index.clean.outlet import find_outlet
+from index.clean.runs import (
     WEAK_RUN,
     anchored_run,
     best_run,
-    damp_tail,
     extend_over_announced_list,
     extend_over_list,
     extend_to_chrome,
-    label_lines,
     run_from,
     run_score,
-    score_lines,
 )
-from index.clean.header import find_anchor, find_header
-from index.clean.lines import Line, split_lines
-from index.clean.outlet import find_outlet
+from index.clean.scores import damp_tail, score_lines
 from index.model import CleanResult, RemovedLine
 
 ANCHOR_REACH = 10
