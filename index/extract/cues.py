@@ -110,7 +110,7 @@ _PHRASES = (
     ),
     (r"declined to (?:comment|say|elaborate|discuss|answer|respond)", STANCE),
     (r"(?:called|calls|calling|call) (?:for|on)", STANCE),
-    (r"(?:pointed|points|pointing|point) (?:to|out)", SPEECH),
+    (r"(?<!percentage )(?:pointed|points|pointing|point) (?:to|out)", SPEECH),
     (r"(?:spoke|speaks|speaking|talked|talks|talking) (?:about|of|to)", SPEECH),
     (r"(?:weighed|weighs|weighing) in", STANCE),
     (r"(?:took|takes|taking) aim at", STANCE),

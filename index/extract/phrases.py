@@ -48,6 +48,7 @@ TIME_NOUNS = frozenset(
     "week month year weekend morning afternoon evening night spring summer fall "
     "autumn winter decade".split()
 )
+POSTMODIFIER_PREPOSITIONS = frozenset("of by like among from".split())
 DASHES = frozenset("- — ― –".split())
 REFLEXIVES = frozenset("itself himself herself themselves".split())
 APPOSITIVE_OPENERS = frozenset(
@@ -276,6 +277,29 @@ def subject_before(
 
 
 def _subject_at(tokens: list[Token], j: int, allow_nominal: bool) -> Phrase | None:
+    """The subject phrase whose last token is ``j``, with "X of Y" / "X by Y" whole.
+
+    "Mr. Morgan of the Sierra Club said", "a study by researchers shows": the
+    phrase after the preposition is only a modifier of the subject.
+    """
+    p = _head_phrase(tokens, j, allow_nominal)
+    while (
+        p is not None
+        and p.kind != PRONOUN
+        and p.first >= 2
+        and tokens[p.first - 1].text.lower() in POSTMODIFIER_PREPOSITIONS
+        and is_word(tokens[p.first - 2].text)
+        and tokens[p.first - 2].text.lower() not in FUNCTION_WORDS
+    ):
+        outer = _head_phrase(tokens, p.first - 2, True)
+        if outer is None or outer.kind == PRONOUN:
+            break
+        kind = NAMED if NAMED in (outer.kind, p.kind) else NOMINAL
+        p = Phrase(outer.first, p.last, kind, p.hedged)
+    return p
+
+
+def _head_phrase(tokens: list[Token], j: int, allow_nominal: bool) -> Phrase | None:
     tok = tokens[j].text
     low = tok.lower()
     if tok == ",":

@@ -57,7 +57,11 @@ class Mention:
 
 
 _SPEAKER_RE = re.compile(r"^[\"“]?((?:[A-Z][A-Z.'’-]+)(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]", re.M)
-_HEADLINE_TAG_RE = re.compile(r"\A\s*([A-Z][^:\n]{1,40}?):[ \t]+\S")
+_HEADLINE_TAG_RE = re.compile(r"\A\s*([A-Z][^:,\n]{1,40}?):[ \t]+\S")
+_NOT_SPEAKERS = frozenset(
+    "CLARIFICATION CORRECTION UPDATE UPDATED NOTE EDITOR'S WATCH READ RELATED PHOTOS "
+    "VIDEO FULL TEXT TRANSCRIPT SOURCE SOURCES CAPTION".split()
+)
 _SIGNATURE_RE = re.compile(
     r"[”\"’.!?]\s*[―—]\s*([A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,4})", re.M
 )
@@ -245,6 +249,8 @@ def _ends_clause(tokens: list[Token], i: int) -> bool:
 
 def _layout_mentions(text: str, cache: _SentenceCache, add: _Add) -> None:
     for m in _SPEAKER_RE.finditer(text):
+        if m.group(1).split()[0] in _NOT_SPEAKERS:
+            continue
         _, s_end, tokens = cache.tokens(m.start(1))
         i, j = _token_index(tokens, m.start(1)), _token_index(tokens, m.end(1)) - 1
         if 0 <= i <= j < len(tokens):
