@@ -48,7 +48,9 @@ def find_anchor(lines: Sequence[Line], labels: Sequence[str | None]) -> int | No
         if not (parse_byline(ln.text) or find_date(ln.text)):
             continue
         for j in range(max(0, i - 3), i):
-            if labels[j] is None and _is_title_candidate(lines[j], labels[j]):
+            above = lines[j]
+            short_title = above.words == 2 and above.text[:1].isupper() and not above.bullet
+            if labels[j] is None and (_is_title_candidate(above, None) or short_title):
                 return i
     return None
 
