@@ -172,7 +172,7 @@ SEED_001 = Seed(
         ("Blinken", "named", "Antony Blinken", "US Secretary of State", "said"),
         ("Ukrainian troops", "nominal", "Ukrainian troops", None, "said"),
         (
-            "the Conflict Armament Research group",
+            "An analysis by the Conflict Armament Research group",
             "named",
             "Conflict Armament Research group",
             None,

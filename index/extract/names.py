@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from index.extract.lexicon import FUNCTION_WORDS, TITLES
 
 _WORD_RE = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[\w’'.-]+|[^\w\s]")
-_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. messrs. the a an".split())
+_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. messrs.".split())
 _TITLE_WORDS = TITLES | frozenset(
     """
     secretary-general sen. rep. gov. gen. lt. col. sgt. capt. maj. adm. cmdr. prof. rev.
@@ -34,6 +34,7 @@ _ORG_WORDS = frozenset(
 PERSON_PRONOUNS = frozenset("he she him his her".split())
 BODY_PRONOUNS = frozenset("it its which".split())
 _FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+(?: [A-Z]\.)?) (?=([A-Z][a-z]+)\b)")
+_PARTY_RE = re.compile(r"\s*\(((?:[DRI]|Ind|Dem|Rep)(?:-[A-Z][A-Za-z.]*)?|[A-Z][a-z]{1,4}\.)\)")
 _ACRONYM_RE = re.compile(r"\(([A-Z][A-Z.&-]{1,9})\)")
 
 
@@ -49,6 +50,8 @@ class NameParts:
 
 def _is_name_word(word: str) -> bool:
     low = word.lower()
+    if len(word) == 2 and word[0].isupper() and word[1] == ".":
+        return True  # an initial: "Lisa M. Madigan"
     return (
         word[:1].isupper()
         and low not in _TITLE_WORDS
@@ -59,6 +62,21 @@ def _is_name_word(word: str) -> bool:
 
 def split_name(span: str) -> NameParts:
     """Split "U.S. Secretary of State Antony Blinken" into name and descriptor."""
+    party = _PARTY_RE.search(span)
+    if party:  # "Rep. John Mica (R-Fla.)": the party tag describes, it does not name
+        inner = split_name(span[: party.start()] + span[party.end() :])
+        tag = party.group(1)
+        descriptor = f"{inner.descriptor} ({tag})" if inner.descriptor else f"({tag})"
+        return NameParts(inner.name, descriptor, True, inner.aliases)
+    before_by, by, agent = span.partition(" by ")
+    if by and agent[:1].isalpha() and "," not in before_by:
+        return split_name(agent)  # "An analysis by the Conflict Armament Research group"
+    owner, of, org = span.partition(" of ")
+    if of and "," not in owner and org[:1].isalpha():
+        inner = split_name(owner)
+        if inner.person:  # "Mr. Morgan of the Sierra Club"
+            descriptor = f"{inner.descriptor} of {org}" if inner.descriptor else f"of {org}"
+            return NameParts(inner.name, descriptor, True)
     head, _, rest = span.partition(",")
     appositive = rest.strip(" ,") or None
     head = head.strip()
