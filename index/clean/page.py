@@ -31,7 +31,7 @@ def _position_rule(i: int, title: int | None, body: tuple[int, int]) -> str:
     """Name for a dropped line that no cue named: where it stands explains why it went."""
     if i > body[1]:
         return "after-article"
-    if title is not None and i < title or i < body[0]:
+    if i < body[0]:
         return "navigation" if title is None or i < title else "header"
     return "sidebar"
 
@@ -48,6 +48,27 @@ def _keep_in_body(line: Line, label: str | None) -> bool:
     return label == "recurring" and line.sentence_like
 
 
+def _body_run(lines: list[Line], labels: list[str | None]) -> tuple[int, int]:
+    """First and last line of the article body (before the header is split off)."""
+    scores = score_lines(lines, labels)
+    damp_tail(labels, scores)
+    run = best_run(scores)
+    best = run_score(scores, run)
+    anchor = find_anchor(lines, labels)
+    if anchor is not None and best < WEAK_RUN:
+        # Little prose anywhere (a table, a calendar): take the block under the header.
+        anchored = anchored_run(lines, labels, scores, anchor)
+        if anchored is not None and _words(lines, anchored) > _words(lines, run):
+            run = anchored
+    elif anchor is not None and run[0] > anchor + ANCHOR_REACH:
+        # The body usually follows its header; prefer the run under it unless
+        # it is much weaker than the best run elsewhere.
+        under, score = run_from(scores, anchor + 1, anchor + 4)
+        if score >= ANCHOR_SHARE * best and under[1] < run[0]:
+            run = (under[0], max(under[1], extend_to_chrome(labels, scores, under[1])))
+    return extend_over_announced_list(lines, labels, extend_over_list(labels, run))
+
+
 def clean_page(text: str, *, boilerplate: Set[str] = frozenset()) -> CleanResult:
     """Split a page dump into headline, authors, date, outlet, summary, body and captions.
 
@@ -60,22 +81,7 @@ def clean_page(text: str, *, boilerplate: Set[str] = frozenset()) -> CleanResult
     if not lines:
         return result
     labels = label_lines(lines, boilerplate)
-    scores = score_lines(lines, labels)
-    damp_tail(labels, scores)
-    run = best_run(scores)
-    best = run_score(scores, run)
-    anchor = find_anchor(lines, labels)
-    if anchor is not None and best < WEAK_RUN:
-        anchored = anchored_run(lines, labels, scores, anchor)
-        if anchored is not None and _words(lines, anchored) > _words(lines, run):
-            run = anchored
-    elif anchor is not None and run[0] > anchor + ANCHOR_REACH:
-        # The body usually follows its header; prefer the run under it unless
-        # it is much weaker than the best run elsewhere.
-        under, score = run_from(scores, anchor + 1, anchor + 4)
-        if score >= ANCHOR_SHARE * best and under[1] < run[0]:
-            run = (under[0], max(under[1], extend_to_chrome(labels, scores, under[1])))
-    start, end = extend_over_announced_list(lines, labels, extend_over_list(labels, run))
+    start, end = _body_run(lines, labels)
     header = find_header(lines, labels, (start, end))
     body = (header.body_start, end)
 
