@@ -43,7 +43,7 @@ GALLERY = _rx(
 )
 
 ADVERTISEMENT = _rx(
-    r"advertisements?|advertising|ad|ads|sponsored(?: content)?|promoted|paid (?:post|content)",
+    r"advertisements?|adverts?|advertising|ad|ads|sponsored(?: content)?|promoted|paid (?:post|content)",
     r"continue reading(?: the main story| below)?|story continues below(?: advertisement)?",
     r"anzeige|werbung|publicidade|publicidad|pubblicità|publicité|реклама|광고|広告|iklan",
 )
