@@ -473,3 +473,47 @@ def phrase_after(tokens: list[Token], start: int, *, open_ended: bool) -> Phrase
         ):
             last = m
     return Phrase(i, last, _kind(tokens, i, last, False))
+
+
+_CLAUSE_OPENERS = frozenset("but and so yet still meanwhile however also then now".split())
+_VERB_STARTERS = frozenset(
+    "has have had is are was were will would did does do also has't hasn't didn't "
+    "doesn't won't wouldn't can could may might should must then".split()
+)
+
+
+def sentence_subject(tokens: list[Token], before: int) -> Phrase | None:
+    """The subject that opens the sentence, for cues that share it.
+
+    "Trump unleashed tweets early Friday, saying ..." and "Mrs. Clinton shook her
+    head and said ..." attribute to the clause's subject, found at the sentence
+    start: a name, pronoun or "the/a" + noun, followed by a verb.
+    """
+    i = 0
+    while i < before and (
+        tokens[i].text in ("“", '"', "‘", "'") or tokens[i].text.lower() in _CLAUSE_OPENERS
+    ):
+        i += 1
+    if (
+        i < before
+        and tokens[i].text.lower() in FUNCTION_WORDS
+        and tokens[i].text.lower() not in ("the", "a", "an", "he", "she", "they", "we", "i", "it")
+    ):
+        # an opening adverbial ("On Tuesday, ...", "In a statement, ..."): skip to its comma
+        k = i
+        while k < before and tokens[k].text != "," and k - i < 12:
+            k += 1
+        if k >= before or tokens[k].text != ",":
+            return None
+        i = k + 1
+    if i >= before:
+        return None
+    p = phrase_after(tokens[:before], i, open_ended=False)
+    if p is None or p.last + 1 >= before:
+        return None
+    nxt = tokens[p.last + 1].text
+    if not (nxt.islower() and is_word(nxt)) or (
+        nxt in FUNCTION_WORDS and nxt not in _VERB_STARTERS
+    ):
+        return None
+    return p

@@ -36,6 +36,7 @@ from index.extract.phrases import (
     PRONOUN,
     Phrase,
     phrase_after,
+    sentence_subject,
     subject_before,
 )
 from index.extract.quotes import QuoteMap
@@ -139,6 +140,18 @@ def find_mentions(text: str, sentences: Sentences | None = None) -> list[Mention
         if p is not None and _plausible(p, tokens, strength, form):
             add(p, tokens, m.span(), (m.end(), s_end))
             continue
+        if (
+            form.rstrip("s").removesuffix("ing").removesuffix("ed") in _SHARED
+            and ci > 0
+            and (
+                (form.endswith("ing") and tokens[ci - 1].text == ",")
+                or tokens[ci - 1].text == "and"
+            )
+        ):
+            p = sentence_subject(tokens, ci)
+            if p is not None:
+                add(p, tokens, m.span(), (m.end(), s_end))
+                continue
         if form in INVERTIBLE and (
             ci == 0 or tokens[ci - 1].text in CLOSING_QUOTES or tokens[ci - 1].text == ","
         ):
@@ -232,6 +245,16 @@ def _plausible(p: Phrase, tokens: list[Token], strength: str, form: str) -> bool
         return False
     return True
 
+
+_SHARED = frozenset(
+    """
+    say add tell told ask call not argu insist warn claim accus urg promis explain writ
+    wrote declar describ criticiz prais blam vow pledg announc deni deny acknowledg admitt
+    repli reply respond tweet complain charg demand endors sai said
+    """.split()
+)
+"""Stems of verbs whose participle or second verb shares the sentence's subject
+("..., saying", "... and added"); evidential ones ("indicating") do not."""
 
 _AFTER_INVERTED_SUBJECT = frozenset(
     "in on at during of to about after before when while as from who which whose that "
