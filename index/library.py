@@ -7,10 +7,12 @@ having changed nothing.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +33,7 @@ LOCK_TIMEOUT = 5.0
 PARALLEL_MIN_FILES = 200
 """Below this many files a single-process Whoosh writer is quicker than starting workers."""
 CHUNK = 1000
+PARALLEL_MIN_BUILDS = 32
 
 
 class LibraryBusy(Exception):
@@ -218,6 +221,10 @@ class _Batch:
         self.writer: Any = None
         self.wrote = False
         self.now = time.time()
+        self.pool: ProcessPoolExecutor | None = None
+        if procs > 1:
+            context = multiprocessing.get_context("fork")
+            self.pool = ProcessPoolExecutor(max_workers=procs, mp_context=context)
 
     def _writer(self) -> Any:
         if self.writer is None:
@@ -227,13 +234,20 @@ class _Batch:
             self.writer = self.library.index.writer(**kwargs)
         return self.writer
 
+    def close_pool(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
+
     def commit(self) -> None:
+        self.close_pool()
         if self.writer is not None:
             self.writer.commit()
             self.wrote = True
         self.records.commit()
 
     def cancel(self) -> None:
+        self.close_pool()
         if self.writer is not None:
             self.writer.cancel()
         self.records.db.rollback()
@@ -277,10 +291,29 @@ class _Batch:
             outcomes[pstr] = []
 
         boilerplate = self._recurring(pending)
+        planned: dict[str, str] = {}
+        builds: list[tuple[_Pending, str]] = []
         for item in pending:
-            outcome = self._store(item, boilerplate)
+            outcome, article_id = self._plan(item, planned)
             outcomes[item.path].append(outcome)
             setattr(report, outcome, getattr(report, outcome) + 1)
+            if article_id is not None:
+                builds.append((item, article_id))
+        jobs = [
+            (item.doc, article_id, item.chash, item.path, frozenset(item.keys & boilerplate))
+            for item, article_id in builds
+        ]
+        if self.pool is not None and len(jobs) >= PARALLEL_MIN_BUILDS:
+            articles = self.pool.map(_build, jobs, chunksize=8)
+        else:
+            articles = map(_build, jobs)
+        for (item, _article_id), article in zip(builds, articles, strict=True):
+            recurring = item.keys & boilerplate
+            if article.outlet is None and recurring:
+                article.outlet = self.records.outlet_sharing(recurring)
+            self.records.put(article, self.now)
+            self.records.add_line_keys(article.id, item.keys)
+            self._writer().add_document(**search_fields(article))
         for pstr, keys in seen_keys.items():
             # Feed entries that are no longer in their file.
             for key, article_id in self.records.links_of_path(pstr).items():
@@ -302,18 +335,24 @@ class _Batch:
         stored = self.records.line_key_counts(in_chunk)
         return {k for k, n in in_chunk.items() if n + stored.get(k, 0) >= RECURRING_MIN_ARTICLES}
 
-    def _store(self, item: _Pending, boilerplate: set[str]) -> str:
+    def _plan(self, item: _Pending, planned: dict[str, str]) -> tuple[str, str | None]:
+        """Decide what a document does to the library: (outcome, id of an article to build).
+
+        Links paths to articles and retires replaced articles right away; the new
+        articles themselves are built afterwards, in parallel.
+        """
         records = self.records
         old_id = records.links_of_path(item.path).get(item.doc.key)
-        existing = records.by_hash(item.chash)
+        existing = planned.get(item.chash) or records.by_hash(item.chash)
         if existing is not None:
             if old_id == existing:
-                return "unchanged"
+                return "unchanged", None
             if old_id is not None:
                 self._detach(item.path, item.doc.key, old_id)
             records.link(item.path, item.doc.key, existing)
-            self._refresh_paths(existing)
-            return "updated" if old_id is not None else "unchanged"
+            if item.chash not in planned:
+                self._refresh_paths(existing)
+            return ("updated" if old_id is not None else "unchanged"), None
         article_id = None
         if old_id is not None:
             others = [p for p in records.paths_of(old_id) if p != item.path]
@@ -322,23 +361,12 @@ class _Batch:
                 article_id = old_id  # a changed file keeps its article's id
         if article_id is None:
             article_id = new_article_id(item.chash)
-            while records.get(article_id) is not None:
+            taken = set(planned.values())
+            while article_id in taken or records.get(article_id) is not None:
                 article_id = item.chash[: len(article_id) + 4]
-        article = build_article(
-            item.doc,
-            article_id=article_id,
-            chash=item.chash,
-            paths=[item.path],
-            fallback_title=Path(item.path).stem,
-            boilerplate=frozenset(item.keys & boilerplate),
-        )
-        if article.outlet is None and item.keys & boilerplate:
-            article.outlet = records.outlet_sharing(item.keys & boilerplate)
-        records.put(article, self.now)
+        planned[item.chash] = article_id
         records.link(item.path, item.doc.key, article_id)
-        records.add_line_keys(article_id, item.keys)
-        self._writer().add_document(**search_fields(article))
-        return "updated" if old_id is not None else "added"
+        return ("updated" if old_id is not None else "added"), article_id
 
     def _detach(self, path: str, key: str, article_id: str) -> None:
         """Remove a file's link to an article, and the article if nothing else has it."""
@@ -354,6 +382,19 @@ class _Batch:
         if article is not None:
             article.paths = self.records.paths_of(article_id)
             self.records.put(article, self.now)
+
+
+def _build(job: tuple[Document, str, str, str, frozenset[str]]) -> Article:
+    """Clean and extract one document (runs in a worker process for big batches)."""
+    doc, article_id, chash, path, boilerplate = job
+    return build_article(
+        doc,
+        article_id=article_id,
+        chash=chash,
+        paths=[path],
+        fallback_title=Path(path).stem,
+        boilerplate=boilerplate,
+    )
 
 
 def _summarise(outcomes: list[str]) -> str:
