@@ -202,6 +202,7 @@ def _lone_name(tokens: list[Token], p: Phrase) -> bool:
     )
 
 
+_SUBORDINATORS = frozenset("that how why whether if what and".split())
 _PERSONAL = frozenset("i you we it".split())
 
 
@@ -243,6 +244,13 @@ def _plausible(p: Phrase, tokens: list[Token], strength: str, form: str) -> bool
         return False
     if p.kind == PRONOUN and tokens[p.first].text.lower().split("'")[0].split("’")[0] in _PERSONAL:
         return False
+    if (
+        strength == MIND
+        and p.kind == PRONOUN
+        and p.first > 0
+        and tokens[p.first - 1].text.lower() in _SUBORDINATORS
+    ):
+        return False  # "explained how he believes": part of someone else's account
     return True
 
 
