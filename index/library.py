@@ -308,16 +308,16 @@ class _Batch:
         else:
             articles = map(_build, jobs)
         for (item, _article_id), article in zip(builds, articles, strict=True):
-            recurring = item.keys & boilerplate
-            if article.outlet is None and recurring:
-                article.outlet = self.records.outlet_sharing(recurring)
+            shared = item.keys & boilerplate
+            if article.outlet is None and shared:
+                article.outlet = self.records.outlet_sharing(shared)
             self.records.put(article, self.now)
             self.records.add_line_keys(article.id, item.keys)
             self._writer().add_document(**search_fields(article))
-        for pstr, keys in seen_keys.items():
+        for pstr, entry_keys in seen_keys.items():
             # Feed entries that are no longer in their file.
             for key, article_id in self.records.links_of_path(pstr).items():
-                if key not in keys:
+                if key not in entry_keys:
                     self._detach(pstr, key, article_id)
         for pstr, size, mtime_ns in states:
             self.records.set_file_state(pstr, size, mtime_ns)

@@ -96,11 +96,9 @@ def _display_path(path: str) -> str:
 
 def cmd_open(args: argparse.Namespace) -> int:
     """Open the app (the summary of the library until the app is there)."""
-    try:
+    if sys.stdout.isatty():
         from reader.app import run_app
-    except ImportError:
-        run_app = None
-    if run_app is not None and sys.stdout.isatty():
+
         return run_app(args)
     with open_library(args) as library:
         _note(f"Library: {library.folder} — {library.count()} articles")

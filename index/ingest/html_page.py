@@ -21,7 +21,11 @@ def read_html(html: str) -> Document:
         include_tables=False,
         favor_precision=True,
     )
-    text = sanitize(getattr(doc, "text", None) or "") if doc is not None else ""
+    if doc is None or isinstance(doc, dict):
+        from index.ingest.decode import UnreadableFile
+
+        raise UnreadableFile("no article text found in the HTML page")
+    text = sanitize(doc.text or "")
     if not text.strip():
         from index.ingest.decode import UnreadableFile
 
