@@ -145,7 +145,7 @@ NOUN_LIKE = frozenset(
     plans claims reports tweets worries jokes remarks doubts doubt shows show fears hopes
     notes note favors favor mention mentions warnings stress stresses demands offers
     promises threats answers views findings thinks feels wishes wants needs accepts
-    insists counters posts expects reads speaks writes
+    insists counters posts expects reads speaks writes comments comment stress
     """.split()
 )
 """Cue forms that are as often nouns ("his tax plans", "reasonable doubt"): they need a

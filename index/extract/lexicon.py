@@ -61,7 +61,8 @@ AUXILIARIES = frozenset(
     don't mustn't not never also too still already just even again then later first
     once often ever now long since recently previously reportedly allegedly always
     soon initially privately publicly repeatedly separately similarly earlier
-    subsequently quickly immediately simply only further finally eventually
+    subsequently quickly immediately simply only further finally eventually twice
+    very almost nearly please so
     """.split()
 )
 """Words that may stand between a subject and its reporting verb ("has also said")."""

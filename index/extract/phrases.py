@@ -48,7 +48,7 @@ TIME_NOUNS = frozenset(
     "week month year weekend morning afternoon evening night spring summer fall "
     "autumn winter decade".split()
 )
-POSTMODIFIER_PREPOSITIONS = frozenset("of by like among from".split())
+POSTMODIFIER_PREPOSITIONS = frozenset("of by like among from in at with".split())
 DASHES = frozenset("- — ― –".split())
 REFLEXIVES = frozenset("itself himself herself themselves".split())
 APPOSITIVE_OPENERS = frozenset(
@@ -456,6 +456,8 @@ def phrase_after(tokens: list[Token], start: int, *, open_ended: bool) -> Phrase
     if open_ended:
         while last > i and tokens[last].text.lower() in FUNCTION_WORDS:
             last -= 1
+    if last == i and tokens[i].text.lower() in DETERMINERS:
+        return None  # 'say the "sharing economy"': a determiner alone names nobody
     # An appositive after the name: ", a law professor at West Virginia University".
     if (
         last + 2 < n

@@ -25,8 +25,10 @@ from index.extract.cues import (
 from index.extract.lexicon import (
     ADJECTIVE_SUFFIXES,
     FUNCTION_WORDS,
+    MONTHS,
     SENTENCE_OPENERS,
     SOURCE_NOUNS,
+    WEEKDAYS,
 )
 from index.extract.numbers import UNITS
 from index.extract.phrases import (
@@ -202,6 +204,7 @@ def _lone_name(tokens: list[Token], p: Phrase) -> bool:
     )
 
 
+_ADJECTIVAL_NAME_ENDINGS = ("ic", "ican", "ian", "ese", "ish")
 _SUBORDINATORS = frozenset("that how why whether if what and".split())
 _PERSONAL = frozenset("i you we it".split())
 
@@ -223,7 +226,8 @@ def _plausible(p: Phrase, tokens: list[Token], strength: str, form: str) -> bool
         or (k >= 0 and tokens[k].text in ("saying", "says", "said"))
     ):
         return False
-    head = tokens[p.last].text
+    head_at = next((k - 1 for k in range(p.first + 1, p.last) if tokens[k].text == ","), p.last)
+    head = tokens[head_at].text  # "Small, who attended on Wednesday,": the head is Small
     low = head.lower()
     if (
         p.kind == NOMINAL
@@ -234,6 +238,10 @@ def _plausible(p: Phrase, tokens: list[Token], strength: str, form: str) -> bool
         and not (p.last > p.first and tokens[p.last - 1].text.lower() in ("those", "people"))
     ):
         return False
+    if low in MONTHS or low in WEEKDAYS:
+        return False  # "A poll released in late August found"
+    if form in NOUN_LIKE and low.endswith(_ADJECTIVAL_NAME_ENDINGS):
+        return False  # "Republican claims", "Russian plans"
     if form in NOUN_LIKE and not (p.kind == PRONOUN or head[:1].isupper() or low in SOURCE_NOUNS):
         return False
     if strength == SPEECH:
