@@ -138,6 +138,14 @@ def find_mentions(text: str, sentences: Sentences | None = None) -> list[Mention
         else:
             form = m.group("verb")
             strength = VERB_STRENGTH[form]
+        if form.endswith(("ed", "en", "told", "said", "wrote", "made")) and (
+            ce < len(tokens) and tokens[ce].text == "by"
+        ):
+            # A passive: "was first reported by The Washington Post"
+            p = phrase_after(tokens, ce + 1, open_ended=False)
+            if p is not None and p.kind != PRONOUN:
+                add(p, tokens, m.span(), (s_start, m.start()))
+                continue
         p = subject_before(tokens, ci, progressive=form.endswith("ing"))
         if p is not None and _plausible(p, tokens, strength, form):
             add(p, tokens, m.span(), (m.end(), s_end))
