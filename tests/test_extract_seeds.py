@@ -170,6 +170,7 @@ SEED_001 = Seed(
         ("The Pentagon", "named", "Pentagon", None, "said"),
         ("Austin and Blinken", "named", "Austin and Blinken", None, "characterized"),
         ("Blinken", "named", "Antony Blinken", "US Secretary of State", "said"),
+        ("South Korea", "named", "South Korea", None, "accused"),
         ("Ukrainian troops", "nominal", "Ukrainian troops", None, "said"),
         (
             "An analysis by the Conflict Armament Research group",
