@@ -8,6 +8,7 @@ curve so that there are common, middling and rare terms to search for.
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -167,11 +168,12 @@ class Generator:
     def __init__(self, seed: int = 7) -> None:
         self.rng = random.Random(seed)
         self.vocab = _vocabulary(random.Random(seed + 1))
-        self.weights = [1.0 / (i + 1) ** 1.1 for i in range(len(self.vocab))]
+        weights = [1.0 / (i + 1) ** 1.1 for i in range(len(self.vocab))]
+        self.cum_weights = list(itertools.accumulate(weights))
         self.names = [f"{f} {last}" for f in FIRST for last in LAST]
 
     def _word(self) -> str:
-        return self.rng.choices(self.vocab, self.weights)[0]
+        return self.rng.choices(self.vocab, cum_weights=self.cum_weights)[0]
 
     def _figure(self) -> str:
         rng = self.rng
