@@ -45,8 +45,8 @@ FIGURE_RE = re.compile(
     r"|"
     rf"(?P<words>\b(?:{_WORD_NUMBER})(?:[ -](?:hundred|thousand|million|billion))*)\b"
     r"|"
-    r"(?P<vague>\b(?:(?:tens|hundreds) of (?:thousands|millions)|dozens|hundreds|thousands"
-    r"|millions|billions)\b)"
+    r"(?P<vague>\b(?:(?:tens|hundreds) of (?:thousands|millions|billions)|dozens|hundreds"
+    r"|thousands|millions|billions|trillions)\b)"
     r")",
     re.I,
 )
@@ -66,12 +66,20 @@ _AFTER_EXCLUDES_RE = re.compile(
     re.I,
 )
 _BEFORE_EXCLUDES_RE = re.compile(r"(?:\d:|No\.\s?|#|\+|\d[-.\s])$")
+"""Before a number that is no quantity: a time, "No. 1", "#2"."""
+_SPELLED_PERCENT_RE = re.compile(r"\s(?:percent|per cent)\b")
+_AGO_RE = re.compile(r"\s+ago\b")
+_LIST_MARKER_RE = re.compile(r"\.\)?(?:\s|$)")
+_TITLE_BEFORE_RE = re.compile(
+    r"\b(?:Round|Phase|Part|Chapter|Season|Episode|World War|Title|Article)\s$"
+)
 _MORE_RE = re.compile(r"\s+more\b")
 _PHONE_RE = re.compile(r"(?:\d{3}\)?[-.\s])?\d{3}[-.\s]\d{4}\b")
 _AGE_RE = re.compile(r"[A-Z][\w.’'-]+,\s$")
 _WORD_RE = re.compile(r"[A-Za-z][\w’'-]*|[^\w\s]")
 _COUNTED_STOP = FUNCTION_WORDS | frozenset(
-    "each per more than as such people's including among while during says said".split()
+    "each per more than as such people's including among while during says said ago ahead "
+    "down up earlier later last next old long away apart before after ages".split()
 )
 
 
@@ -99,6 +107,11 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
             return True
     if _BEFORE_EXCLUDES_RE.search(before) or _PHONE_RE.match(text, m.start("num")):
         return True
+    if len(num) >= 7 and num.isdigit():
+        return True  # an identifier or timestamp, not a count
+    prev = before.rstrip(" \t")
+    if (not prev or prev[-1] in "\n(") and _LIST_MARKER_RE.match(text, end):
+        return True  # "12. Lindsey Graham", "(14.)": a list position
     if m.group("cur") or m.group("pct") or m.group("scale"):
         return False
     if _MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(text, end):
@@ -145,6 +158,7 @@ def find_figures(text: str) -> list[FigureSpan]:
             continue
         qualifier = m.group("qual").lower() if m.group("qual") else None
         unit: str | None = None
+        end = m.end()
         value: float | None
         if m.group("num") is not None:
             value = parse_digits(m.group("num"))
@@ -166,12 +180,16 @@ def find_figures(text: str) -> list[FigureSpan]:
                 continue  # "one of", "the two countries": reference, not a count
             if text[m.end() : m.end() + 1] == "-":
                 continue  # "a two-day visit"
+            if _TITLE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "Round Two", "World War Two"
             value = parse_words(words)
             after_of = low.endswith(("hundred", "thousand", "million", "billion", "dozen"))
+            percent = _SPELLED_PERCENT_RE.match(text, end)
+            if percent:  # "Ninety percent"
+                unit, end, after_of = "%", percent.end(), True
         else:
             value = VAGUE[" ".join(m.group("vague").lower().split())]
             after_of = True
-        end = m.end()
         rest = text[end : end + 12]
         word_after = re.match(r"\s+([a-z]+)", rest)
         if word_after and word_after.group(1) in CURRENCY_WORDS and unit is None:
@@ -186,7 +204,14 @@ def find_figures(text: str) -> list[FigureSpan]:
             counted, counted_end = _counted(text, end, after_of=False)
             if counted is None and figures and figures[-1].counted:
                 counted = figures[-1].counted  # "3,000 soldiers ... and thousands more"
+        if counted is not None and counted.lower() in CURRENCY_WORDS and unit is None:
+            unit = CURRENCY_WORDS[counted.lower()]  # "hundreds of billions of dollars"
+            counted, end = None, counted_end
         if counted is not None and text[end:counted_end].strip():
             end = counted_end
+            if _AGO_RE.match(text, end):
+                continue  # "22 years ago" dates an event
+            counted = counted.rstrip("’'")
+            end = m.start() + len(text[m.start() : end].rstrip("’'"))
         figures.append(FigureSpan(m.start(), end, value, qualifier, counted, unit))
     return figures

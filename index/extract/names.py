@@ -66,8 +66,8 @@ def split_name(span: str) -> NameParts:
     if party:  # "Rep. John Mica (R-Fla.)": the party tag describes, it does not name
         inner = split_name(span[: party.start()] + span[party.end() :])
         tag = party.group(1)
-        descriptor = f"{inner.descriptor} ({tag})" if inner.descriptor else f"({tag})"
-        return NameParts(inner.name, descriptor, True, inner.aliases)
+        tagged = f"{inner.descriptor} ({tag})" if inner.descriptor else f"({tag})"
+        return NameParts(inner.name, tagged, True, inner.aliases)
     before_by, by, agent = span.partition(" by ")
     if by and agent[:1].isalpha() and "," not in before_by:
         return split_name(agent)  # "An analysis by the Conflict Armament Research group"
@@ -75,8 +75,8 @@ def split_name(span: str) -> NameParts:
     if of and "," not in owner and org[:1].isalpha():
         inner = split_name(owner)
         if inner.person:  # "Mr. Morgan of the Sierra Club"
-            descriptor = f"{inner.descriptor} of {org}" if inner.descriptor else f"of {org}"
-            return NameParts(inner.name, descriptor, True)
+            of_org = f"{inner.descriptor} of {org}" if inner.descriptor else f"of {org}"
+            return NameParts(inner.name, of_org, True)
     head, _, rest = span.partition(",")
     appositive = rest.strip(" ,") or None
     head = head.strip()

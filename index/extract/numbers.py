@@ -20,6 +20,7 @@ VAGUE = {
     "dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1e3,
     "tens of thousands": 1e4, "hundreds of thousands": 1e5, "millions": 1e6,
     "tens of millions": 1e7, "hundreds of millions": 1e8, "billions": 1e9,
+    "tens of billions": 1e10, "hundreds of billions": 1e11, "trillions": 1e12,
 }  # fmt: skip
 """Plural quantity words, valued at the smallest amount they can mean."""
 
