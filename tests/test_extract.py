@@ -56,6 +56,15 @@ def test_figure_value_qualifier_and_counted_noun(text: str, expected: tuple) -> 
     assert figures(text) == [expected]
 
 
+def test_spelled_percent_and_vague_money() -> None:
+    assert figures("Ninety percent of voters agreed.") == [
+        ("Ninety percent of voters", 90.0, None, "voters", "%")
+    ]
+    assert figures("It costs hundreds of billions of dollars.") == [
+        ("hundreds of billions of dollars", 1e11, None, None, "USD")
+    ]
+
+
 def test_thousands_more_counts_what_the_sentence_counted_before() -> None:
     got = figures("Nearly 3,000 soldiers had been sent, and thousands more were expected.")
     assert got == [
@@ -76,6 +85,10 @@ def test_thousands_more_counts_what_the_sentence_counted_before() -> None:
         "between the two countries",
         "one of the reasons",
         "a two-day visit",
+        "12. Lindsey Graham (11.)",
+        'timestamp="1449075600"',
+        "My father died 22 years ago.",
+        "as they prepare for Round Two",
     ],
 )
 def test_not_figures(text: str) -> None:
