@@ -69,6 +69,11 @@ _SIGNATURE_RE = re.compile(
     r"[”\"’.!?]\s*[―—]\s*([A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,4})", re.M
 )
 _BREAK_RE = re.compile(r"[,;:“”\"()—–]|\s-+\s")
+_IN_EVIDENCE_RE = re.compile(
+    r"\b[Ii]n ((?:a|an|the|this|that|its|his|her|their|one|two|several|recent|new|latest)\s"
+    r"[^.,;:\"“”()\n]{0,50}?\b(?:polls?|surveys?|stud(?:y|ies)|analys[ie]s|reports?))\b"
+)
+"""Evidence named by "in": "in a Washington Post-ABC News poll released Sunday"."""
 _QUOTE_COLON_RE = re.compile(r":[ \t]*[“\"‘]")
 
 
@@ -327,6 +332,11 @@ def _layout_mentions(text: str, cache: _SentenceCache, add: _Add) -> None:
         p = subject_before(tokens, ci, allow_nominal=False)
         if p is not None and (p.kind == NAMED or tokens[p.last].text[:1].isupper()):
             add(p, tokens, (m.start(), m.start() + 1), (m.end() - 1, s_end))
+    for m in _IN_EVIDENCE_RE.finditer(text):
+        if quotes.inside(m.start()):
+            continue
+        s_start, s_end, tokens = cache.tokens(m.start(1))
+        i, j = _token_index(tokens, m.start(1)), _token_index(tokens, m.end(1)) - 1
+        if 0 <= i <= j < len(tokens):
+            add(Phrase(i, j, NOMINAL), tokens, (m.start(), m.start() + 2), (s_start, s_end))
 
-
-SPEECH_STRENGTH = SPEECH
