@@ -80,7 +80,7 @@ comment
 _STANCE_VERBS = """
 criticize criticise praise blame accuse attack condemn blast slam mock defend endorse
 reject dismiss question challenge hail applaud welcome decry denounce ridicule lambast
-rip knock oppose dispute disagree agree argue call thank apologize apologise accept
+rip knock oppose dispute disagree agree argue call thank apologize apologise
 refuse decline vow threaten insult target contradict refute rebut echo characterize
 characterise label brand portray paint dub deride disparage tout laud commend
 congratulate salute celebrate support back urge press push caution fault chide
@@ -89,7 +89,7 @@ scold berate rebuke excoriate assail castigate defy acknowledge promise offer
 
 _MIND_VERBS = """
 believe think know expect fear worry want hope plan intend seek feel view consider
-doubt suspect understand realize realise assume wish prefer decide learn recognize
+doubt suspect understand realize realise assume wish prefer learn recognize
 anticipate show find suggest indicate reveal conclude estimate project forecast rate
 see favor favour like trust wonder hold maintain imagine remember recall predict
 """.split()

@@ -491,10 +491,10 @@ def sentence_subject(tokens: list[Token], before: int) -> Phrase | None:
     head and said ..." attribute to the clause's subject, found at the sentence
     start: a name, pronoun or "the/a" + noun, followed by a verb.
     """
+    if tokens and tokens[0].text in ("“", '"', "‘", "'"):
+        return None  # the sentence opens a quotation: its first words are the quote's
     i = 0
-    while i < before and (
-        tokens[i].text in ("“", '"', "‘", "'") or tokens[i].text.lower() in _CLAUSE_OPENERS
-    ):
+    while i < before and tokens[i].text.lower() in _CLAUSE_OPENERS:
         i += 1
     if (
         i < before

@@ -143,8 +143,10 @@ def find_mentions(text: str, sentences: Sentences | None = None) -> list[Mention
         else:
             form = m.group("verb")
             strength = VERB_STRENGTH[form]
-        if form.endswith(("ed", "en", "told", "said", "wrote", "made")) and (
-            ce < len(tokens) and tokens[ce].text == "by"
+        if (
+            strength != MIND
+            and form.endswith(("ed", "en", "told", "said", "wrote", "made"))
+            and (ce < len(tokens) and tokens[ce].text == "by")
         ):
             # A passive: "was first reported by The Washington Post"
             p = phrase_after(tokens, ce + 1, open_ended=False)
@@ -339,4 +341,3 @@ def _layout_mentions(text: str, cache: _SentenceCache, add: _Add) -> None:
         i, j = _token_index(tokens, m.start(1)), _token_index(tokens, m.end(1)) - 1
         if 0 <= i <= j < len(tokens):
             add(Phrase(i, j, NOMINAL), tokens, (m.start(), m.start() + 2), (s_start, s_end))
-
