@@ -185,6 +185,16 @@ def _name_back(tokens: list[Token], j: int) -> int:
     return first
 
 
+def _name_follows(tokens: list[Token], k: int) -> bool:
+    """A capitalized word comes within four words ("top policy aide Jake Sullivan")."""
+    for u in tokens[k : k + 4]:
+        if not is_word(u.text):
+            return False
+        if is_cap(u.text):
+            return True
+    return False
+
+
 def _nominal_back(tokens: list[Token], j: int) -> int:
     """First index of the common-noun phrase whose head is token ``j``."""
     first = j
@@ -332,6 +342,9 @@ def _head_phrase(tokens: list[Token], j: int, allow_nominal: bool) -> Phrase | N
         if tok == ")" and first > 0 and _lower_noun(tokens[first - 1].text):
             first = _nominal_back(tokens, first - 1)
         return Phrase(first, j, _kind(tokens, first, j, True))
+    if allow_nominal and (tok[:1].isdigit() or tok == "%"):
+        first = _nominal_back(tokens, j)  # "49% say", "nine out of 10 say"
+        return Phrase(first, j, NOMINAL)
     if allow_nominal and _lower_noun(tok) and not is_possessive(tok):
         first = _nominal_back(tokens, j)
         return Phrase(first, j, _kind(tokens, first, j, True))
@@ -428,12 +441,7 @@ def phrase_after(tokens: list[Token], start: int, *, open_ended: bool) -> Phrase
             or t[:1].isdigit()
             or (k == i and (tl in DETERMINERS or tl in QUANTIFIERS))
             or tl in TITLES
-            or (
-                _lower_noun(t)
-                and k + 1 < n
-                and any(is_cap(u.text) for u in tokens[k + 1 : k + 4])
-                and all(is_word(u.text) for u in tokens[k + 1 : k + 4])
-            )
+            or (_lower_noun(t) and _name_follows(tokens, k + 1))
             or (
                 (open_ended or low in DETERMINERS or low in QUANTIFIERS)
                 and _lower_noun(t)
@@ -513,7 +521,15 @@ def sentence_subject(tokens: list[Token], before: int) -> Phrase | None:
     p = phrase_after(tokens[:before], i, open_ended=False)
     if p is None or p.last + 1 >= before:
         return None
-    nxt = tokens[p.last + 1].text
+    after = p.last + 1
+    if tokens[after].text == "," and p.kind == NAMED:
+        # "Huma Abedin, vice chairwoman for the campaign, emailed supporters, telling"
+        k = after + 1
+        while k < before and tokens[k].text != "," and k - after < 20:
+            k += 1
+        if k + 1 < before and tokens[k].text == ",":
+            p, after = p._replace(last=k - 1), k + 1
+    nxt = tokens[after].text
     if not (nxt.islower() and is_word(nxt)) or (
         nxt in FUNCTION_WORDS and nxt not in _VERB_STARTERS
     ):
