@@ -105,12 +105,7 @@ class Library:
         return self._searcher
 
     def close(self) -> None:
-        if self._searcher is not None:
-            self._searcher.close()
-            self._searcher = None
-        if self._index is not None:
-            self._index.close()
-            self._index = None
+        self._reopen()
         self.records.close()
 
     def __enter__(self) -> Library:
@@ -203,6 +198,7 @@ class Library:
         return report
 
     def _reopen(self) -> None:
+        """Drop the searcher and index, so the next search sees the last commit."""
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
