@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from test_app_support are parameters here)
 """The app driven like a user: keys pressed, then what the screen and the notes file hold."""
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from reader.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-SAVED = datetime(2026, 11, 20, 9, 30, tzinfo=timezone.utc)
+SAVED = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 """A fixed time for the bookmarks the fixtures write, so snapshots never change."""
 
 HOSTILE = (

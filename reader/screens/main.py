@@ -198,7 +198,9 @@ class MainScreen(Screen[None]):
         self.article_list.focus()
 
     def action_focus_search(self) -> None:
-        self.query_input.focus()
+        # At once, not deferred as widget.focus() is: keys typed right after `/` are
+        # already queued and must reach the box.
+        self.set_focus(self.query_input)
 
     def action_leave_search(self) -> None:
         if self.query_input.has_focus:
