@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.extract.lexicon import FUNCTION_WORDS, TITLES
+from index.extract.lexicon import ABBREVIATIONS, FUNCTION_WORDS, TITLES
 
 _WORD_RE = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[\w’'.-]+|[^\w\s]")
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. messrs.".split())
@@ -50,6 +50,8 @@ class NameParts:
 
 def _is_name_word(word: str) -> bool:
     low = word.lower()
+    if low.rstrip(".") in ABBREVIATIONS or any(part in _TITLE_WORDS for part in low.split("-")):
+        return False  # "Md.", "Secretary-Treasurer"
     if len(word) == 2 and word[0].isupper() and word[1] == ".":
         return True  # an initial: "Lisa M. Madigan"
     return (
@@ -79,6 +81,12 @@ def split_name(span: str) -> NameParts:
             return NameParts(inner.name, of_org, True)
     head, _, rest = span.partition(",")
     appositive = rest.strip(" ,") or None
+    if appositive and head[:1].islower() or head.lower().startswith(("the ", "a ", "an ")):
+        if appositive and _looks_like_full_name(appositive):
+            # "a lawyer for the news outlets, David Schulz": the name comes second
+            return NameParts(appositive, head.strip(), True)
+    if appositive and not _describes(appositive):
+        appositive = None  # "who said there were ...", "appearing after Clinton": no descriptor
     head = head.strip()
     words = _WORD_RE.findall(head)
     while words and words[0].lower() in ("the", "a", "an"):
@@ -121,6 +129,20 @@ def split_name(span: str) -> NameParts:
     if len(name_words) == 1 and name_words[0].isupper():
         person = False
     return NameParts(_join(name_words), descriptor, person, aliases)
+
+
+def _looks_like_full_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(_is_name_word(w) for w in words)
+
+
+def _describes(appositive: str) -> bool:
+    """Whether an appositive says who someone is ("a member of ...", "Sanders' manager")."""
+    first = appositive.split()[0].lower()
+    return not (
+        first in ("who", "whose", "which", "that", "in", "at", "on", "during", "after", "before")
+        or first.endswith("ing")
+    )
 
 
 def _join(words: list[str]) -> str:

@@ -107,6 +107,8 @@ def _skip_back_adverbials(tokens: list[Token], j: int) -> tuple[int, bool, bool]
             j -= 1
         elif low.endswith(("'s", "'re", "'m")) and _contracted_pronoun(low):
             return j, True, hedged  # "he's saying": the pronoun is the subject
+        elif j > 0 and tokens[j].text[:1].isupper() and low not in WEEKDAYS:
+            break  # "Theresa May said", "Sen. Long said": a name, not "may" or "long"
         elif low in MODALS:
             hedged = True
             j -= 1
@@ -300,6 +302,7 @@ def _subject_at(tokens: list[Token], j: int, allow_nominal: bool) -> Phrase | No
         and tokens[p.first - 1].text.lower() in POSTMODIFIER_PREPOSITIONS
         and is_word(tokens[p.first - 2].text)
         and tokens[p.first - 2].text.lower() not in FUNCTION_WORDS
+        and tokens[p.first - 2].text.lower() not in WEEKDAYS
     ):
         outer = _head_phrase(tokens, p.first - 2, True)
         if outer is None or outer.kind == PRONOUN:

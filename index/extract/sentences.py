@@ -80,7 +80,10 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             tok == "."
             and tokens
             and tokens[-1].end == m.start()
-            and tokens[-1].text.lower() in ABBREVIATIONS
+            and (
+                tokens[-1].text.lower() in ABBREVIATIONS
+                or (len(tokens[-1].text) == 1 and tokens[-1].text.isupper())  # "Jeffrey N. Smith"
+            )
         ):
             prev = tokens[-1]
             tokens[-1] = Token(prev.text + ".", prev.start, m.end())

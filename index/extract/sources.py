@@ -253,7 +253,7 @@ def _plausible(p: Phrase, tokens: list[Token], strength: str, form: str) -> bool
         and not (p.last > p.first and tokens[p.last - 1].text.lower() in ("those", "people"))
     ):
         return False
-    if low in MONTHS or low in WEEKDAYS:
+    if (low in MONTHS or low in WEEKDAYS) and head_at == p.first:
         return False  # "A poll released in late August found"
     if form in NOUN_LIKE and low.endswith(_ADJECTIVAL_NAME_ENDINGS):
         return False  # "Republican claims", "Russian plans"
