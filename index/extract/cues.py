@@ -244,3 +244,7 @@ INVERTIBLE = frozenset(
     if not form.endswith("ing")
 )
 """Verbs that may come before their subject: '"...," said Smith'."""
+
+
+HEADLINE_VERBS = frozenset(VERB_STRENGTH) | _NOT_CUES
+"""Verb forms that end the subject of a headline ("Hillary Clinton Calls ISIS ...")."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from index.extract.cues import (
     CUE_RE,
+    HEADLINE_VERBS,
     INVERTIBLE,
     MIND,
     NOUN_LIKE,
@@ -37,6 +38,7 @@ from index.extract.phrases import (
     NOMINAL,
     PRONOUN,
     Phrase,
+    is_word,
     phrase_after,
     sentence_subject,
     subject_before,
@@ -301,6 +303,42 @@ def _ends_clause(tokens: list[Token], i: int) -> bool:
     return not tok[:1].isalnum() or tok.lower() in _AFTER_INVERTED_SUBJECT
 
 
+def _headline_subject(text: str, add: _Add) -> None:
+    """The subject of a headline on the first line: "Obama Seeks More Muslim Refugees".
+
+    Headlines drop "said" and capitalize their verbs, so the cue is the first verb
+    form after an opening noun phrase, or "to" ("AFL-CIO to endorse Clinton").
+    """
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    if len(text[:end].split()) > 20:
+        return
+    tokens = tokenize(text, 0, end)
+    start = 0
+    for k, tok in enumerate(tokens[:6]):
+        if tok.text == ":":
+            start = k + 1  # "The Latest: Trump delivers ..."
+    for v in range(start + 1, min(len(tokens), start + 8)):
+        tok = tokens[v].text
+        if tok in (",", ";") and v + 1 < len(tokens):
+            start = v + 1  # "Railing Against Trump, Sanders Vows ..."
+            continue
+        if not is_word(tok):
+            return
+        low = tok.lower()
+        if low == "to" or (low in HEADLINE_VERBS and v > start):
+            break
+    else:
+        return
+    if not all(is_word(t.text) or t.text in ("-", "’", "'") for t in tokens[start:v]):
+        return
+    first_word = tokens[start].text.lower()
+    if first_word in FUNCTION_WORDS and first_word not in ("the", "a", "an"):
+        return  # "How Paul Ryan Thinks", "With two months to go": no subject first
+    kind = NAMED if any(t.text[:1].isupper() for t in tokens[start:v]) else NOMINAL
+    add(Phrase(start, v - 1, kind), tokens, (tokens[v].start, tokens[v].end), (tokens[v].end, end))
+
+
 def _layout_mentions(text: str, cache: _SentenceCache, add: _Add) -> None:
     for m in _SPEAKER_RE.finditer(text):
         if m.group(1).split()[0] in _NOT_SPEAKERS:
@@ -309,6 +347,7 @@ def _layout_mentions(text: str, cache: _SentenceCache, add: _Add) -> None:
         i, j = _token_index(tokens, m.start(1)), _token_index(tokens, m.end(1)) - 1
         if 0 <= i <= j < len(tokens):
             add(Phrase(i, j, NAMED), tokens, (m.end(1), m.end(1) + 1), (m.end(), s_end))
+    _headline_subject(text, add)
     head = _HEADLINE_TAG_RE.match(text)
     if head and len(head.group(1).split()) <= 5:
         _, s_end, tokens = cache.tokens(head.start(1))
