@@ -168,6 +168,11 @@ def test_no_source(text: str) -> None:
     assert [s for s in extract(text).sources if s.cue != "cited"] == []
 
 
+def test_headline_subject() -> None:
+    text = "Obama Seeks More Refugees As He Marks Holiday.\n\nThe president spoke on Monday."
+    assert sources(text)[0] == ("Obama", "named", "Obama")
+
+
 def test_attributions_inside_quotes_are_part_of_the_quote() -> None:
     got = sources('"I think he said no," Smith said.')
     assert got == [("Smith", "named", "Smith")]

@@ -246,5 +246,6 @@ INVERTIBLE = frozenset(
 """Verbs that may come before their subject: '"...," said Smith'."""
 
 
+NOT_CUES = _NOT_CUES
 HEADLINE_VERBS = frozenset(VERB_STRENGTH) | _NOT_CUES
 """Verb forms that end the subject of a headline ("Hillary Clinton Calls ISIS ...")."""

@@ -18,6 +18,7 @@ from index.extract.cues import (
     HEADLINE_VERBS,
     INVERTIBLE,
     MIND,
+    NOT_CUES,
     NOUN_LIKE,
     SPEECH,
     VERB_STRENGTH,
@@ -320,7 +321,7 @@ def _headline_subject(text: str, add: _Add) -> None:
             start = k + 1  # "The Latest: Trump delivers ..."
     for v in range(start + 1, min(len(tokens), start + 8)):
         tok = tokens[v].text
-        if tok in (",", ";") and v + 1 < len(tokens):
+        if tok == "," and tokens[start].text.lower().endswith("ing") and v + 1 < len(tokens):
             start = v + 1  # "Railing Against Trump, Sanders Vows ..."
             continue
         if not is_word(tok):
@@ -332,9 +333,18 @@ def _headline_subject(text: str, add: _Add) -> None:
         return
     if not all(is_word(t.text) or t.text in ("-", "’", "'") for t in tokens[start:v]):
         return
-    first_word = tokens[start].text.lower()
-    if first_word in FUNCTION_WORDS and first_word not in ("the", "a", "an"):
-        return  # "How Paul Ryan Thinks", "With two months to go": no subject first
+    words = [t.text.lower() for t in tokens[start:v]]
+    if any(w in FUNCTION_WORDS and w not in ("the", "a", "an", "of", "and") for w in words):
+        return  # "How Paul Ryan Thinks", "The Kremlin did not respond": not a bare subject
+    if all(w in FUNCTION_WORDS for w in words):
+        return  # "The attack was ...": the verb-looking word is the noun
+    head = tokens[v - 1].text
+    if (
+        tokens[v].text.lower() in NOUN_LIKE | NOT_CUES
+        and head[:1].islower()
+        and head.lower() not in SOURCE_NOUNS
+    ):
+        return  # "Trump's tax plans were criticized"
     kind = NAMED if any(t.text[:1].isupper() for t in tokens[start:v]) else NOMINAL
     add(Phrase(start, v - 1, kind), tokens, (tokens[v].start, tokens[v].end), (tokens[v].end, end))
 
