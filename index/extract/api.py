@@ -7,7 +7,7 @@ import re
 from index.extract.cues import is_speech
 from index.extract.figures import FigureSpan, find_figures
 from index.extract.lexicon import FUNCTION_WORDS, SENTENCE_OPENERS, SOURCE_NOUNS, TITLES
-from index.extract.names import BODY_PRONOUNS, PERSON_PRONOUNS, NameBook, split_name
+from index.extract.names import NameBook, PronounResolver, split_name
 from index.extract.sentences import Sentences
 from index.extract.sources import Mention, find_mentions
 from index.model import Extraction, Figure, Source
@@ -81,19 +81,12 @@ def _name_sources(text: str, mentions: list[Mention], sentences: Sentences) -> l
         if p is not None and m.kind == "named":
             book.register(p)
     sources: list[Source] = []
-    last_person: tuple[str, int] | None = None  # canonical name, sentence index
-    last_body: str | None = None
+    pronouns = PronounResolver()
     for m, p in zip(mentions, parts, strict=True):
         span = text[m.start : m.end]
         descriptor: str | None = None
         if p is None:
-            low = span.lower()
-            if low in PERSON_PRONOUNS or low == "who":
-                name = last_person[0] if last_person else ""
-            elif low in BODY_PRONOUNS:
-                name = last_body or ""
-            else:
-                name = ""
+            name = pronouns.resolve(span)
         else:
             ent = book.resolve(p)
             if ent is not None:
@@ -107,13 +100,9 @@ def _name_sources(text: str, mentions: list[Mention], sentences: Sentences) -> l
                     name, person = full, True
             if m.kind == "named" or ent is not None:
                 if person:
-                    sentence = sentences.index(m.start)
-                    if last_person and last_person[0] != name and last_person[1] == sentence:
-                        last_person = None  # two people in one sentence: "he" is ambiguous
-                    else:
-                        last_person = (name, sentence)
+                    pronouns.saw_person(name, sentences.index(m.start))
                 else:
-                    last_body = name
+                    pronouns.saw_body(name)
         sources.append(
             Source(
                 start=m.start,

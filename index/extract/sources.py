@@ -316,17 +316,17 @@ def _headline_subject(text: str, add: _Add) -> None:
         return
     tokens = tokenize(text, 0, end)
     start = 0
-    for k, tok in enumerate(tokens[:6]):
-        if tok.text == ":":
+    for k in range(min(6, len(tokens))):
+        if tokens[k].text == ":":
             start = k + 1  # "The Latest: Trump delivers ..."
     for v in range(start + 1, min(len(tokens), start + 8)):
-        tok = tokens[v].text
-        if tok == "," and tokens[start].text.lower().endswith("ing") and v + 1 < len(tokens):
+        word = tokens[v].text
+        if word == "," and tokens[start].text.lower().endswith("ing") and v + 1 < len(tokens):
             start = v + 1  # "Railing Against Trump, Sanders Vows ..."
             continue
-        if not is_word(tok):
+        if not is_word(word):
             return
-        low = tok.lower()
+        low = word.lower()
         if low == "to" or (low in HEADLINE_VERBS and v > start):
             break
     else:
