@@ -200,6 +200,17 @@ def test_he_stays_unresolved_when_two_people_compete() -> None:
     assert [s.name for s in result.sources if s.kind == "pronoun"] == [""]
 
 
+def test_she_skips_the_person_he_referred_to() -> None:
+    result = extract(
+        "Hillary Clinton said taxes would rise. Donald Trump said they would fall. "
+        "He said it twice. She said he was wrong."
+    )
+    assert [s.name for s in result.sources if s.kind == "pronoun"] == [
+        "Donald Trump",
+        "Hillary Clinton",
+    ]
+
+
 def test_source_fields_point_into_the_text() -> None:
     text = "The first troops arrived in late October, Ukraine's military intelligence reported."
     (src,) = extract(text).sources
