@@ -10,10 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_app_support import (  # noqa: F401  (fixtures)
-    library_dir,
-    make_app,
+    frozen_library_dir,
+    make_frozen_app,
     notes_path,
-    seeds_library_dir,
     write_bookmarks,
 )
 from textual.widgets import Input
@@ -28,7 +27,7 @@ async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
-def test_main_screen(snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_main_screen(snap_compare, make_frozen_app) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await _settle(pilot)
         await pilot.press("j", "enter")
@@ -36,19 +35,19 @@ def test_main_screen(snap_compare, make_app) -> None:  # type: ignore[no-untyped
         await pilot.press("j", "j")
         await _settle(pilot)
 
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(make_frozen_app(), terminal_size=SIZE, run_before=run_before)
 
 
-def test_main_screen_80x24(snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_main_screen_80x24(snap_compare, make_frozen_app) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await _settle(pilot)
         await pilot.press("enter")
         await _settle(pilot)
 
-    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+    assert snap_compare(make_frozen_app(), terminal_size=(80, 24), run_before=run_before)
 
 
-def test_search_results(snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_search_results(snap_compare, make_frozen_app) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await _settle(pilot)
         await pilot.press("slash", *"kursk troops")
@@ -59,24 +58,26 @@ def test_search_results(snap_compare, make_app) -> None:  # type: ignore[no-unty
         await _settle(pilot)
         pilot.app.screen.query_one("#search-status").update("5 articles match · 12 ms")
 
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(make_frozen_app(), terminal_size=SIZE, run_before=run_before)
 
 
-def test_notes_screen(snap_compare, make_app, library_dir: Path, notes_path: Path) -> None:  # type: ignore[no-untyped-def]
-    write_bookmarks(library_dir, notes_path, count=3)
+def test_notes_screen(
+    snap_compare, make_frozen_app, frozen_library_dir: Path, notes_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    write_bookmarks(frozen_library_dir, notes_path, count=3)
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await _settle(pilot)
         await pilot.press("o")
         await _settle(pilot)
 
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(make_frozen_app(), terminal_size=SIZE, run_before=run_before)
 
 
-def test_help_screen(snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_help_screen(snap_compare, make_frozen_app) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await _settle(pilot)
         await pilot.press("question_mark")
         await _settle(pilot)
 
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(make_frozen_app(), terminal_size=SIZE, run_before=run_before)

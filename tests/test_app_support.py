@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from index.library import Library
+from index.model import Article
 from index.notes import NotesFile, make_bookmark
 from reader.app import ReaderApp
 from reader.config import Config
@@ -33,6 +35,50 @@ def seeds_library_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with Library(folder) as library:
         library.add([SEEDS])
     return folder
+
+
+FROZEN = Path(__file__).resolve().parent / "__snapshots__" / "app_seed_articles.json"
+"""The seed articles as ingest made them when the snapshots were taken.
+
+Snapshots show figures and sources, which change whenever extraction improves; built from
+this file, the snapshots change only when the app does. Refresh it (and the snapshots)
+with ``python tests/test_app_support.py``.
+"""
+
+
+def build_frozen_library(folder: Path) -> None:
+    """A library holding the frozen seed articles, written without re-ingesting them."""
+    from index.pipeline import search_fields
+
+    with Library(folder) as library, library.write_lock():
+        writer = library.index.writer()
+        for data in json.loads(FROZEN.read_text(encoding="utf-8")):
+            article = Article.from_dict(data)
+            library.records.put(article, 0.0)
+            writer.add_document(**search_fields(article))
+        writer.commit()
+        library.records.commit()
+
+
+@pytest.fixture
+def frozen_library_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "frozen-library"
+    build_frozen_library(folder)
+    return folder
+
+
+@pytest.fixture
+def make_frozen_app(frozen_library_dir: Path, notes_path: Path):  # type: ignore[no-untyped-def]
+    libraries: list[Library] = []
+
+    def factory() -> ReaderApp:
+        library = Library(frozen_library_dir)
+        libraries.append(library)
+        return ReaderApp(library, notes_path=notes_path, config=Config())
+
+    yield factory
+    for library in libraries:
+        library.close()
 
 
 @pytest.fixture
@@ -81,3 +127,22 @@ def write_bookmarks(library_dir: Path, notes_path: Path, count: int = 2) -> None
                 display_path=f"seeds/{Path(article.paths[0]).name}",
             )
             notes.append(bm)
+
+
+def freeze_seeds() -> None:
+    """Write :data:`FROZEN` from the seeds as ingest makes them now."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp, Library(Path(tmp)) as library:
+        library.add([SEEDS])
+        articles = []
+        for row in library.rows():
+            data = library.get(row.id).to_dict()
+            data["paths"] = ["seeds/" + Path(p).name for p in data["paths"]]
+            data["removed"] = []
+            articles.append(data)
+    FROZEN.write_text(json.dumps(articles, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    freeze_seeds()
