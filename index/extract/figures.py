@@ -36,7 +36,7 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"hundred|thousand|million|billion|trillion|bn|mn|mln|tn|k|m|b"
 
 FIGURE_RE = re.compile(
-    rf"(?<![\w$€£¥₴₽.,/-])(?:(?P<qual>{_QUALIFIERS})\s+)?"
+    r"(?<![\w$€£¥₴₽.,/-])"
     r"(?:"
     rf"(?:(?P<cur>US\$|\$|€|£|¥|₴|₽)[ \xa0]?)?(?P<num>{_NUMBER})"
     rf"(?:(?:[ \xa0]?(?P<scale>{_SCALE}))\b)?"
@@ -50,6 +50,10 @@ FIGURE_RE = re.compile(
     r")",
     re.I,
 )
+
+_QUALIFIER_BEFORE_RE = re.compile(rf"\b({_QUALIFIERS})\s+$", re.I)
+"""The qualifier before a number, looked up only where a number was found (a
+qualifier group at the front of FIGURE_RE would be tried at every position)."""
 
 _MONTH_BEFORE_RE = re.compile(
     r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+$"
@@ -156,7 +160,9 @@ def find_figures(text: str) -> list[FigureSpan]:
     for m in FIGURE_RE.finditer(text):
         if _is_excluded(text, m):
             continue
-        qualifier = m.group("qual").lower() if m.group("qual") else None
+        q = _QUALIFIER_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
+        qualifier = q.group(1).lower() if q else None
+        start = q.start(1) if q else m.start()
         unit: str | None = None
         end = m.end()
         value: float | None
@@ -212,6 +218,6 @@ def find_figures(text: str) -> list[FigureSpan]:
             if _AGO_RE.match(text, end):
                 continue  # "22 years ago" dates an event
             counted = counted.rstrip("’'")
-            end = m.start() + len(text[m.start() : end].rstrip("’'"))
-        figures.append(FigureSpan(m.start(), end, value, qualifier, counted, unit))
+            end = start + len(text[start:end].rstrip("’'"))
+        figures.append(FigureSpan(start, end, value, qualifier, counted, unit))
     return figures
