@@ -7,7 +7,8 @@ import re
 from index.extract.cues import is_speech
 from index.extract.figures import FigureSpan, find_figures
 from index.extract.lexicon import FUNCTION_WORDS, SENTENCE_OPENERS, SOURCE_NOUNS, TITLES
-from index.extract.names import NameBook, PronounResolver, split_name
+from index.extract.names import NameBook, split_name
+from index.extract.pronouns import PronounResolver
 from index.extract.sentences import Sentences
 from index.extract.sources import Mention, find_mentions
 from index.model import Extraction, Figure, Source

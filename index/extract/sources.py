@@ -1,29 +1,27 @@
 """Find who each statement is attributed to.
 
 Every cue (see :mod:`index.extract.cues`) is tried in turn: its subject before it
-("Blinken said"), the phrase after it ("according to HUR", '..., said Kirby'), or an
-appositive ("Park Sun-won, a member of a committee, said"). Speaker labels
-("PENCE: ..."), headline tags ("Poll: ...") and quote signatures ('..." ― Jane Doe')
-are found by their layout.
+("Blinken said"), the phrase after it ("according to HUR", '..., said Kirby'), an
+appositive ("Park Sun-won, a member of a committee, said") or a passive's agent
+("was first reported by The Washington Post"), then judged: a belief or reaction
+needs a likelier subject than speech does. Sources shown by layout come from
+:mod:`index.extract.layout`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from index.extract.cues import (
     CUE_RE,
-    HEADLINE_VERBS,
     INVERTIBLE,
     MIND,
-    NOT_CUES,
     NOUN_LIKE,
     SPEECH,
     VERB_STRENGTH,
     phrase_strength,
 )
+from index.extract.layout import layout_mentions
 from index.extract.lexicon import (
     ADJECTIVE_SUFFIXES,
     FUNCTION_WORDS,
@@ -32,88 +30,24 @@ from index.extract.lexicon import (
     SOURCE_NOUNS,
     WEEKDAYS,
 )
+from index.extract.mentions import Mention, SentenceCache, token_index
 from index.extract.numbers import UNITS
 from index.extract.phrases import (
     CLOSING_QUOTES,
-    NAMED,
     NOMINAL,
     PRONOUN,
     Phrase,
-    is_word,
     phrase_after,
-    sentence_subject,
-    subject_before,
 )
-from index.extract.quotes import QuoteMap
-from index.extract.sentences import Sentences, Token, tokenize
+from index.extract.sentences import Sentences, Token
+from index.extract.subjects import sentence_subject, subject_before
 
-
-@dataclass(slots=True)
-class Mention:
-    """A source span found in the text, before names are made canonical."""
-
-    start: int
-    end: int
-    kind: str
-    cue: str
-    cue_start: int
-    cue_end: int
-    statement_start: int
-    statement_end: int
-
-
-_SPEAKER_RE = re.compile(r"^[\"“]?((?:[A-Z][A-Z.'’-]+)(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]", re.M)
-_HEADLINE_TAG_RE = re.compile(r"\A\s*([A-Z][^:,\n]{1,40}?):[ \t]+\S")
-_NOT_SPEAKERS = frozenset(
-    "CLARIFICATION CORRECTION UPDATE UPDATED NOTE EDITOR'S WATCH READ RELATED PHOTOS "
-    "VIDEO FULL TEXT TRANSCRIPT SOURCE SOURCES CAPTION".split()
-)
-_SIGNATURE_RE = re.compile(
-    r"[”\"’.!?]\s*[―—]\s*([A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,4})", re.M
-)
 _BREAK_RE = re.compile(r"[,;:“”\"()—–]|\s-+\s")
-_IN_EVIDENCE_RE = re.compile(
-    r"\b[Ii]n ((?:a|an|the|this|that|its|his|her|their|one|two|several|recent|new|latest)\s"
-    r"[^.,;:\"“”()\n]{0,50}?\b(?:polls?|surveys?|stud(?:y|ies)|analys[ie]s|reports?))\b"
-)
-"""Evidence named by "in": "in a Washington Post-ABC News poll released Sunday"."""
-_QUOTE_COLON_RE = re.compile(r":[ \t]*[“\"‘]")
-
-
-_Add = Callable[[Phrase, list[Token], tuple[int, int], tuple[int, int]], None]
-"""Records a mention: phrase, its sentence's tokens, cue span, statement span."""
-
-
-class _SentenceCache:
-    def __init__(self, text: str, sentences: Sentences | None = None) -> None:
-        self.text = text
-        self.sentences = sentences or Sentences(text)
-        self.quotes = QuoteMap(text)
-        self._tokens: dict[int, list[Token]] = {}
-
-    def tokens(self, pos: int) -> tuple[int, int, list[Token]]:
-        start, end = self.sentences.bounds(pos)
-        toks = self._tokens.get(start)
-        if toks is None:
-            toks = self._tokens[start] = tokenize(self.text, start, end)
-        return start, end, toks
-
-
-def _token_index(tokens: list[Token], pos: int) -> int:
-    """Index of the first token that starts at or after ``pos``."""
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].start < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 def find_mentions(text: str, sentences: Sentences | None = None) -> list[Mention]:
     """All source mentions in ``text``, in text order, one per span."""
-    cache = _SentenceCache(text, sentences)
+    cache = SentenceCache(text, sentences)
     found: dict[tuple[int, int], Mention] = {}
 
     def add(
@@ -131,8 +65,8 @@ def find_mentions(text: str, sentences: Sentences | None = None) -> list[Mention
         if quotes.inside(m.start()):
             continue
         s_start, s_end, tokens = cache.tokens(m.start())
-        ci = _token_index(tokens, m.start())
-        ce = _token_index(tokens, m.end())
+        ci = token_index(tokens, m.start())
+        ce = token_index(tokens, m.end())
         phrase_text = m.group("phrase")
         if phrase_text is not None:
             low = phrase_text.lower()
@@ -179,7 +113,7 @@ def find_mentions(text: str, sentences: Sentences | None = None) -> list[Mention
             if p is not None and _ends_clause(tokens, p.last + 1):
                 add(p, tokens, m.span(), (s_start, m.start()))
 
-    _layout_mentions(text, cache, add)
+    layout_mentions(text, cache, add)
     return _drop_nested(text, sorted(found.values(), key=lambda x: x.start))
 
 
@@ -302,91 +236,3 @@ def _ends_clause(tokens: list[Token], i: int) -> bool:
         return True
     tok = tokens[i].text
     return not tok[:1].isalnum() or tok.lower() in _AFTER_INVERTED_SUBJECT
-
-
-def _headline_subject(text: str, add: _Add) -> None:
-    """The subject of a headline on the first line: "Obama Seeks More Muslim Refugees".
-
-    Headlines drop "said" and capitalize their verbs, so the cue is the first verb
-    form after an opening noun phrase, or "to" ("AFL-CIO to endorse Clinton").
-    """
-    end = text.find("\n")
-    end = len(text) if end < 0 else end
-    if len(text[:end].split()) > 20:
-        return
-    tokens = tokenize(text, 0, end)
-    start = 0
-    for k in range(min(6, len(tokens))):
-        if tokens[k].text == ":":
-            start = k + 1  # "The Latest: Trump delivers ..."
-    for v in range(start + 1, min(len(tokens), start + 8)):
-        word = tokens[v].text
-        if word == "," and tokens[start].text.lower().endswith("ing") and v + 1 < len(tokens):
-            start = v + 1  # "Railing Against Trump, Sanders Vows ..."
-            continue
-        if not is_word(word):
-            return
-        low = word.lower()
-        if low == "to" or (low in HEADLINE_VERBS and v > start):
-            break
-    else:
-        return
-    if not all(is_word(t.text) or t.text in ("-", "’", "'") for t in tokens[start:v]):
-        return
-    words = [t.text.lower() for t in tokens[start:v]]
-    if any(w in FUNCTION_WORDS and w not in ("the", "a", "an", "of", "and") for w in words):
-        return  # "How Paul Ryan Thinks", "The Kremlin did not respond": not a bare subject
-    if all(w in FUNCTION_WORDS for w in words):
-        return  # "The attack was ...": the verb-looking word is the noun
-    head = tokens[v - 1].text
-    if (
-        tokens[v].text.lower() in NOUN_LIKE | NOT_CUES
-        and head[:1].islower()
-        and head.lower() not in SOURCE_NOUNS
-    ):
-        return  # "Trump's tax plans were criticized"
-    kind = NAMED if any(t.text[:1].isupper() for t in tokens[start:v]) else NOMINAL
-    add(Phrase(start, v - 1, kind), tokens, (tokens[v].start, tokens[v].end), (tokens[v].end, end))
-
-
-def _layout_mentions(text: str, cache: _SentenceCache, add: _Add) -> None:
-    for m in _SPEAKER_RE.finditer(text):
-        if m.group(1).split()[0] in _NOT_SPEAKERS:
-            continue
-        _, s_end, tokens = cache.tokens(m.start(1))
-        i, j = _token_index(tokens, m.start(1)), _token_index(tokens, m.end(1)) - 1
-        if 0 <= i <= j < len(tokens):
-            add(Phrase(i, j, NAMED), tokens, (m.end(1), m.end(1) + 1), (m.end(), s_end))
-    _headline_subject(text, add)
-    head = _HEADLINE_TAG_RE.match(text)
-    if head and len(head.group(1).split()) <= 5:
-        _, s_end, tokens = cache.tokens(head.start(1))
-        i, j = _token_index(tokens, head.start(1)), _token_index(tokens, head.end(1)) - 1
-        if 0 <= i <= j < len(tokens):
-            add(Phrase(i, j, NAMED), tokens, (head.end(1), head.end(1) + 1), (head.end(), s_end))
-    for m in _SIGNATURE_RE.finditer(text):
-        _, _, tokens = cache.tokens(m.start(1))
-        i, j = _token_index(tokens, m.start(1)), _token_index(tokens, m.end(1)) - 1
-        if 0 <= i <= j < len(tokens):
-            add(
-                Phrase(i, j, NAMED),
-                tokens,
-                (m.start(1) - 2, m.start(1) - 1),
-                (m.start(), m.start()),
-            )
-    quotes = cache.quotes
-    for m in _QUOTE_COLON_RE.finditer(text):
-        if quotes.inside(m.start()):
-            continue
-        s_start, s_end, tokens = cache.tokens(m.start())
-        ci = _token_index(tokens, m.start())
-        p = subject_before(tokens, ci, allow_nominal=False)
-        if p is not None and (p.kind == NAMED or tokens[p.last].text[:1].isupper()):
-            add(p, tokens, (m.start(), m.start() + 1), (m.end() - 1, s_end))
-    for m in _IN_EVIDENCE_RE.finditer(text):
-        if quotes.inside(m.start()):
-            continue
-        s_start, s_end, tokens = cache.tokens(m.start(1))
-        i, j = _token_index(tokens, m.start(1)), _token_index(tokens, m.end(1)) - 1
-        if 0 <= i <= j < len(tokens):
-            add(Phrase(i, j, NOMINAL), tokens, (m.start(), m.start() + 2), (s_start, s_end))
