@@ -248,19 +248,20 @@ def test_run_jsonl_reports_bad_lines_and_goes_on() -> None:
 
 
 def test_python_dash_m_index_extract() -> None:
-    line = json.dumps({"id": "x", "text": "Nearly 3,000 soldiers left, officials said."})
+    text = "“We’re ready,” said Ukraine’s army. Nearly 3,000 soldiers left, officials said."
+    line = json.dumps({"id": "x", "text": text}, ensure_ascii=False)
     proc = subprocess.run(
         [sys.executable, "-m", "index.extract"],
-        input=line + "\n",
+        input=(line + "\n").encode("utf-8"),
         capture_output=True,
-        text=True,
         cwd=ROOT,
         check=True,
+        env={"PATH": "/usr/bin:/bin", "LC_ALL": "C"},
     )
-    out = json.loads(proc.stdout)
+    out = json.loads(proc.stdout.decode("utf-8"))
+    assert [s["text"] for s in out["sources"]] == ["Ukraine’s army", "officials"]
     assert out["id"] == "x"
     assert out["figures"][0]["source"] == "officials"
-    assert out["sources"][0]["text"] == "officials"
 
 
 def test_extract_imports_only_the_standard_library() -> None:

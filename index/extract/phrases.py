@@ -232,6 +232,7 @@ def phrase_after(tokens: list[Token], start: int, *, open_ended: bool) -> Phrase
             or (k == i and (tl in DETERMINERS or tl in QUANTIFIERS))
             or tl in TITLES
             or (lower_noun(t) and name_follows(tokens, k + 1))
+            or (lower_noun(t) and k > i and is_possessive(tokens[k - 1].text))
             or (
                 (open_ended or low in DETERMINERS or low in QUANTIFIERS)
                 and lower_noun(t)
