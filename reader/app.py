@@ -105,7 +105,7 @@ class ReaderApp(App[int]):
         with self.library_lock:
             return self.library.rows()
 
-    def search(self, text: str) -> SearchResults:
+    def search(self, text: str, *, limit: int, snippets: bool = True) -> SearchResults:
         """Run a query on a second connection to the library (call from a worker thread).
 
         Raises:
@@ -117,7 +117,7 @@ class ReaderApp(App[int]):
             if self._search_library is None:
                 self._search_library = Library(self.library.folder)
             return self._search_library.search(
-                text, sort=self.config.sort, limit=self.config.search_limit
+                text, sort=self.config.sort, limit=limit, snippets=snippets
             )
 
     # Notes

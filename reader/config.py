@@ -4,7 +4,7 @@
 
     theme = "nord"            # the theme used until one is picked in the app
     notes = "~/notes/reader.md"
-    search_limit = 50
+    search_limit = 100
     sort = "relevance"        # or "date"
 
     [keymap]                  # command id = keys, see `?` in the app
@@ -32,8 +32,9 @@ class Config:
     """Theme used until the user picks one in the app (the pick is remembered)."""
     notes: str = ""
     """Notes file; ``--notes`` and ``$READER_NOTES`` win over it. Empty: the default."""
-    search_limit: int = 50
-    """Most search results listed (the count shows how many matched)."""
+    search_limit: int = 100
+    """Most search results listed (the count shows how many matched); the best 20 come
+    first with snippets."""
     sort: str = "relevance"
     """Order of search results: ``relevance`` or ``date`` (newest first)."""
     keymap: dict[str, str] = field(default_factory=dict)

@@ -82,7 +82,7 @@ async def test_enter_opens_article_with_panel_and_read_mark(make_app, library_di
         headline = str(view.query_one(".headline").render())
         assert headline == view.article.title
         assert "The Kyiv Independent" in str(view.query_one(".byline").render())
-        assert len(view.query(Passage)) == len(view.article.paragraphs)
+        assert len(view.passages) == len(view.article.paragraphs)
         panel = screen.query_one(SidePanel)
         figures = panel.query_one("#figures", OptionList)
         assert figures.option_count == len(view.article.figures)
@@ -103,7 +103,7 @@ async def test_passage_cursor_moves_with_j_and_k(make_app) -> None:  # type: ign
         assert view.cursor == 0
         await pilot.press("j", "j", "down")
         assert view.cursor == 3
-        assert view.query(Passage)[3].has_class("-cursor")
+        assert view.passages[3].has_class("-cursor")
         await pilot.press("k", "up")
         assert view.cursor == 1
         assert view.passage == view.article.paragraph_offsets()[1]  # type: ignore[union-attr]
@@ -165,7 +165,7 @@ async def test_stale_results_are_dropped(make_app) -> None:  # type: ignore[no-u
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = main(app)
-        old = app.search("kursk")
+        old = app.search("kursk", limit=20)
         await search(pilot, "blinken")
         screen._show_results(screen._generation - 1, old)  # arrives late
         assert screen.results is not None and screen.results.query == "blinken"
@@ -183,7 +183,7 @@ async def test_b_bookmarks_the_passage(make_app, notes_path: Path) -> None:  # t
         assert bm.article_id == view.article.id  # type: ignore[union-attr]
         assert bm.location == "paragraph 2"
         assert bm.quote == view.article.paragraphs[1]  # type: ignore[union-attr]
-        assert view.query(Passage)[1].has_class("-bookmarked")
+        assert view.passages[1].has_class("-bookmarked")
         messages = [n.message for n in app._notifications]
         assert any(str(notes_path) in m and "paragraph 2" in m for m in messages)
         assert "⚑1" in main(app).query_one(ArticleList).render_line(0).text
@@ -250,7 +250,7 @@ async def test_o_opens_notes_and_enter_opens_the_passage(
         view = screen.query_one(ArticleView)
         assert view.article is not None and view.article.id == newest.article_id
         assert view.cursor == view.paragraph_at(newest.start)
-        assert view.query(Passage)[view.cursor].has_class("-bookmarked")
+        assert view.passages[view.cursor].has_class("-bookmarked")
         await pilot.press("o")
         await pilot.pause()
         await pilot.press("escape")
@@ -365,7 +365,7 @@ async def test_article_text_is_never_markup(tmp_path: Path, notes_path: Path) ->
             await pilot.pause()
             view = main(app).query_one(ArticleView)
             assert view.article is not None
-            first = view.query(Passage)[0]
+            first = view.passages[0]
             shown = "\n".join(s.text for s in first.render_lines(first.region.reset_offset))
             assert "[@click=app.quit]quit[/]" in " ".join(shown.split())
             assert "[bold red]" in shown
@@ -381,14 +381,11 @@ async def test_article_text_is_never_markup(tmp_path: Path, notes_path: Path) ->
             await view.show(article)
             await pilot.pause()
             shown = "".join(
-                s.text
-                for s in view.query(Passage)[0].render_lines(
-                    view.query(Passage)[0].region.reset_offset
-                )
+                s.text for s in view.passages[0].render_lines(view.passages[0].region.reset_offset)
             )
             assert "\x1b" not in shown and "␛[2J" in shown
             assert "[@click=app.quit]x[/]" in shown
-            await pilot.click(view.query(Passage)[0], offset=(30, 0))
+            await pilot.click(view.passages[0], offset=(30, 0))
             await pilot.pause()
             assert app.is_running
     finally:

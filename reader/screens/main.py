@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from reader.app import ReaderApp
 
 
+FIRST_RESULTS = 20
+"""Hits listed first, with snippets; the rest of the list follows without them."""
+
+
 class MainScreen(Screen[None]):
     """Search on top, the article list, the reader and the side panel."""
 
@@ -40,6 +44,7 @@ class MainScreen(Screen[None]):
         self._terms: list[str] = []
         self._generation = 0
         """Bumped on every change of the query; results of older queries are dropped."""
+        self._first_ms = 0.0
         self.results: SearchResults | None = None
         """The last good search results shown (None when browsing)."""
 
@@ -156,31 +161,42 @@ class MainScreen(Screen[None]):
         app = self.reader_app
         if generation != self._generation:
             return  # typed over before it started
+        limit = app.config.search_limit
+        first = min(FIRST_RESULTS, limit)
         try:
-            results = app.search(text)
+            results = app.search(text, limit=first)
+            app.call_from_thread(self._show_results, generation, results)
+            if results.total <= first or generation != self._generation:
+                return
+            # The rest of the list, without snippets (they cost a few ms a hit).
+            more = app.search(text, limit=limit, snippets=False)
         except QueryError as exc:
             app.call_from_thread(self._query_error, generation, str(exc))
             return
         except Exception as exc:
             app.call_from_thread(self._query_error, generation, f"search failed: {exc}")
             return
-        app.call_from_thread(self._show_results, generation, results)
+        more.hits[: len(results.hits)] = results.hits
+        app.call_from_thread(self._show_results, generation, more, True)
 
     def _query_error(self, generation: int, message: str) -> None:
         if generation == self._generation:
             self.query_one(SearchBox).set_status(message, error=True)
 
-    def _show_results(self, generation: int, results: SearchResults) -> None:
+    def _show_results(self, generation: int, results: SearchResults, more: bool = False) -> None:
         if generation != self._generation:
             return  # stale: the query changed while this one ran
         self.results = results
         self._terms = list(results.terms)
-        self.article_list.set_rows(results.hits, searching=True)
+        keep = self.article_list.current_id if more else None
+        self.article_list.set_rows(results.hits, searching=True, keep_id=keep)
         shown = len(results.hits)
         count = f"{results.total} article{'s' if results.total != 1 else ''} match"
         if results.total > shown:
             count += f", the best {shown} listed"
-        self.query_one(SearchBox).set_status(f"{count} · {results.seconds * 1000:.0f} ms")
+        if not more:
+            self._first_ms = results.seconds * 1000
+        self.query_one(SearchBox).set_status(f"{count} · {self._first_ms:.0f} ms")
         self.article_view.set_terms(self._terms)
 
     def _browse(self) -> None:

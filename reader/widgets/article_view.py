@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.binding import BindingType
-from textual.containers import VerticalScroll
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content, Span
 from textual.message import Message
 from textual.reactive import reactive
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from index.model import Article
 
 Spans = list[tuple[int, int]]
+PLACEHOLDER = "Choose an article in the list and press Enter, or press / to search."
 
 
 class Passage(Static):
@@ -100,11 +102,18 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._bookmarked: Spans = []
         self._passages: list[Passage] = []
 
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield Static(
-            "Choose an article in the list and press Enter, or press / to search.",
-            classes="placeholder",
-        )
+    def compose(self) -> ComposeResult:
+        yield Static(PLACEHOLDER, id="placeholder", classes="placeholder")
+        yield Static(id="headline", classes="headline")
+        yield Static(id="byline", classes="byline")
+        yield Static(id="summary", classes="summary")
+        yield Vertical(id="passages")
+        yield Static("Captions", id="captions-title", classes="captions-title")
+        yield Vertical(id="captions")
+
+    def on_mount(self) -> None:
+        for name in ("headline", "byline", "summary", "captions-title"):
+            self.query_one(f"#{name}").display = False
 
     # Opening
 
@@ -116,7 +125,12 @@ class ArticleView(VerticalScroll, can_focus=True):
         bookmarked: Spans | None = None,
         offset: int | None = None,
     ) -> None:
-        """Show ``article``, with search ``terms`` highlighted and the cursor at ``offset``."""
+        """Show ``article``, with search ``terms`` highlighted and the cursor at ``offset``.
+
+        The paragraph and caption widgets are reused from one article to the next (new
+        ones are mounted only when an article is longer than any before): mounting and
+        styling widgets is most of the cost of opening an article.
+        """
         self.article = article
         self._offsets = article.paragraph_offsets()
         self._starts = [s for s, _e in self._offsets]
@@ -124,36 +138,51 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._bookmarked = list(bookmarked or [])
         self._current_hit = None
         self._find_hits(terms)
-        widgets: list[Static] = [
-            Static(Content(one_line(article.title or "(untitled)")), classes="headline"),
+
+        passages_box = self.query_one("#passages", Vertical)
+        pool = list(passages_box.query_children(Passage))
+        extra = [Passage(i, 0, 0) for i in range(len(pool), len(self._offsets))]
+        captions_box = self.query_one("#captions", Vertical)
+        caption_pool = list(captions_box.query_children(Static))
+        extra_captions = [
+            Static(classes="caption") for _ in range(len(caption_pool), len(article.captions))
         ]
-        byline = self._byline(article)
-        if byline:
-            widgets.append(Static(Content(byline), classes="byline"))
-        if article.summary:
-            bullets = Content("\n").join(Content("• " + one_line(b)) for b in article.summary)
-            widgets.append(Static(bullets, classes="summary"))
-        self._passages = [
-            Passage(index, start, end) for index, (start, end) in enumerate(self._offsets)
-        ]
-        widgets.extend(self._passages)
-        if not self._passages:
-            widgets.append(Static("This article has no body text.", classes="placeholder"))
-        if article.captions:
-            widgets.append(Static("Captions", classes="captions-title"))
-            widgets.extend(
-                Static(Content(one_line(c)), classes="caption") for c in article.captions
-            )
-        for passage in self._passages:
-            passage.update(self._passage_content(passage))
-        self._mark_bookmarked()
         with self.app.batch_update():
-            await self.remove_children()
-            await self.mount_all(widgets)
-        self.scroll_home(animate=False, immediate=True)
-        index = self.paragraph_at(offset) if offset is not None else 0
-        self.set_reactive(ArticleView.cursor, index)
-        self._show_cursor(center=offset is not None)
+            if extra:
+                await passages_box.mount_all(extra)
+            if extra_captions:
+                await captions_box.mount_all(extra_captions)
+            pool += extra
+            caption_pool += extra_captions
+            self._passages = pool[: len(self._offsets)]
+            for index, passage in enumerate(pool):
+                if index < len(self._offsets):
+                    passage.index = index
+                    passage.start, passage.end = self._offsets[index]
+                    passage.update(self._passage_content(passage))
+                passage.display = index < len(self._offsets)
+            for index, caption in enumerate(caption_pool):
+                if index < len(article.captions):
+                    caption.update(Content(one_line(article.captions[index])))
+                caption.display = index < len(article.captions)
+            self._set_block("headline", one_line(article.title or "(untitled)"))
+            self._set_block("byline", self._byline(article))
+            self._set_block("summary", "\n".join("• " + one_line(b) for b in article.summary))
+            self.query_one("#captions-title").display = bool(article.captions)
+            placeholder = self.query_one("#placeholder", Static)
+            placeholder.display = not self._offsets
+            if not self._offsets:
+                placeholder.update("This article has no body text.")
+            self._mark_bookmarked()
+            self.scroll_home(animate=False, immediate=True)
+            index = self.paragraph_at(offset) if offset is not None else 0
+            self.set_reactive(ArticleView.cursor, index)
+            self._show_cursor(center=offset is not None)
+
+    def _set_block(self, name: str, text: str) -> None:
+        block = self.query_one(f"#{name}", Static)
+        block.update(Content(text))
+        block.display = bool(text)
 
     @staticmethod
     def _byline(article: Article) -> str:
@@ -228,6 +257,11 @@ class ArticleView(VerticalScroll, can_focus=True):
     def _passage_clicked(self, event: Passage.Clicked) -> None:
         event.stop()
         self.cursor = event.passage.index
+
+    @property
+    def passages(self) -> list[Passage]:
+        """The paragraph widgets of the open article, in order."""
+        return self._passages
 
     @property
     def passage(self) -> tuple[int, int] | None:

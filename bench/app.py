@@ -1,0 +1,230 @@
+"""How fast the app is on a big library: first paint, opening, searching, memory.
+
+    python bench/app.py                 # 100,000 articles, 5 runs
+    python bench/app.py --n 20000 --runs 3
+    python bench/app.py --build-only    # just build (or finish building) the library
+
+The library of synthetic articles (``bench/synth.py``) is built once through the real
+ingest pipeline and cached outside the repository, in ``~/.cache/reader-bench`` (or
+``$READER_BENCH_CACHE``). It is built in parts of 5,000 articles, so an interrupted
+build resumes where it stopped, and ``--no-build`` measures what is built so far.
+
+Each measurement runs the app headless (``App.run_test``) in a fresh child process:
+
+- first paint: from spawning the process to the article list painted with its rows
+  (interpreter start, imports, opening the library, reading the rows, first frame);
+- open: from Enter on a list row to the article painted in the reader;
+- search: from the last keystroke of a query in the search box to the results painted
+  (common word, phrase, field + date range);
+- memory: the child's peak resident set size.
+
+Goals: first paint <= 1.5 s, open <= 100 ms, keystroke to results p95 <= 300 ms,
+memory <= 400 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+PART = 5000
+"""Articles added per call to Library.add (a resumable step)."""
+QUERIES = {
+    "common word": ["government", "officials", "security", "minister", "forces"],
+    "phrase": ['"is not over"', '"told reporters that"', '"according to the pentagon"'],
+    "field + date range": [
+        'outlet:"global wire" published:[2024-03-01 TO 2024-03-31]',
+        "source:okafor published:[2023-06-01 TO 2023-08-31]",
+        'outlet:"harbor times" published:[2023-10-01 TO 2023-12-31]',
+    ],
+}
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("READER_BENCH_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "reader-bench"
+
+
+# Building the library
+
+
+def built_count(library: Path) -> int:
+    marker = library / "bench-built"
+    return int(marker.read_text()) if marker.exists() else 0
+
+
+def build(n: int) -> Path:
+    """Build (or finish) the cached library of ``n`` synthetic articles, part by part."""
+    from synth import Generator
+
+    from index.library import Library
+
+    root = cache_dir()
+    library = root / "library"
+    corpus = root / "corpus"
+    done = built_count(library)
+    if done >= n:
+        return library
+    gen = Generator()
+    articles = gen.articles(n)
+    for _ in range(done):  # the generator is sequential: skip what is built
+        next(articles)
+    while done < n:
+        part = corpus / f"part-{done // PART:03d}"
+        part.mkdir(parents=True, exist_ok=True)
+        count = min(PART, n - done)
+        for _ in range(count):
+            name, text = next(articles)
+            (part / name).write_text(text, encoding="utf-8")
+        began = time.perf_counter()
+        with Library(library) as lib:
+            report = lib.add([part])
+        done += count
+        (library / "bench-built").write_text(str(done))
+        rate = count / (time.perf_counter() - began)
+        print(f"built {done:,} of {n:,} ({report.summary()}; {rate:.0f}/s)", flush=True)
+        for path in part.iterdir():  # the library keeps what it needs
+            path.unlink()
+        part.rmdir()
+    return library
+
+
+# Measuring, in a child process
+
+
+async def _measure(library_dir: Path, spawned: float, runs: int) -> dict[str, object]:
+    from index.library import Library
+    from reader.app import ReaderApp
+    from reader.config import Config
+    from reader.widgets.article_list import ArticleList
+    from reader.widgets.article_view import ArticleView
+
+    notes = cache_dir() / "bench-notes.md"
+    library = Library(library_dir)
+    app = ReaderApp(library, notes_path=notes, config=Config())
+    result: dict[str, object] = {}
+    async with app.run_test(size=(160, 48)) as pilot:
+        articles = app.screen.query_one(ArticleList)
+        while not articles.rows:
+            await pilot.pause()
+        await pilot.pause()  # the frame with the rows
+        result["first_paint"] = time.time() - spawned
+        result["rows"] = len(articles.rows)
+
+        view = app.screen.query_one(ArticleView)
+        opens = []
+        for i in range(runs):
+            articles.focus()
+            articles.cursor = i * 997 % len(articles.rows)
+            await pilot.pause()
+            began = time.perf_counter()
+            await pilot.press("enter")
+            await pilot.pause()
+            opens.append(time.perf_counter() - began)
+            assert view.article is not None
+        result["open"] = opens
+
+        searches: dict[str, list[float]] = {}
+        box = app.screen.query_one("#query")
+        for kind, queries in QUERIES.items():
+            times = []
+            for _ in range(max(1, runs // len(queries) + 1)):
+                for query in queries:
+                    await pilot.press("slash")
+                    box.value = query[:-1]  # type: ignore[attr-defined]
+                    await app.workers.wait_for_complete()
+                    await pilot.pause()
+                    began = time.perf_counter()
+                    await pilot.press(query[-1])
+                    await app.workers.wait_for_complete()
+                    await pilot.pause()
+                    times.append(time.perf_counter() - began)
+                    status = str(app.screen.query_one("#search-status").render())
+                    assert "match" in status, (query, status)
+            searches[kind] = times
+        result["search"] = searches
+        await pilot.press("escape", "escape")
+    library.close()
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def child(library_dir: Path, spawned: float, runs: int) -> None:
+    result = asyncio.run(_measure(library_dir, spawned, runs))
+    sys.stdout.write(json.dumps(result) + "\n")
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100_000, help="articles (default 100,000)")
+    parser.add_argument("--runs", type=int, default=5, help="app launches measured")
+    parser.add_argument("--build-only", action="store_true")
+    parser.add_argument("--no-build", action="store_true", help="measure what is built")
+    parser.add_argument("--child", nargs=2, metavar=("LIBRARY", "SPAWNED"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(Path(args.child[0]), float(args.child[1]), args.runs)
+        return 0
+    library = cache_dir() / "library" if args.no_build else build(args.n)
+    if args.build_only:
+        return 0
+    built = built_count(library)
+    print(f"library: {library} ({built:,} articles)")
+    if built < args.n:
+        print(f"note: measured at {built:,} articles, fewer than --n {args.n:,}")
+
+    first, opens, peak = [], [], []
+    searches: dict[str, list[float]] = {}
+    for run in range(args.runs):
+        spawned = time.time()
+        out = subprocess.run(
+            [sys.executable, __file__, "--runs", "5", "--child", str(library), str(spawned)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if out.returncode:
+            print(out.stderr[-3000:], file=sys.stderr)
+            return 1
+        data = json.loads(out.stdout.strip().splitlines()[-1])
+        first.append(data["first_paint"])
+        opens += data["open"]
+        peak.append(data["peak_mb"])
+        for kind, times in data["search"].items():
+            searches.setdefault(kind, []).extend(times)
+        print(f"run {run + 1}: first paint {data['first_paint']:.2f} s, rows {data['rows']:,}")
+
+    def line(name: str, values: list[float], unit: float = 1000, suffix: str = "ms") -> None:
+        print(
+            f"{name:<28} p50 {pct(values, 0.5) * unit:8.1f} {suffix}"
+            f"   p95 {pct(values, 0.95) * unit:8.1f} {suffix}   max {max(values) * unit:8.1f} {suffix}"
+            f"   (n={len(values)})"
+        )
+
+    print()
+    line("launch to first painted list", first, 1, "s ")
+    line("open an article", opens)
+    for kind, times in searches.items():
+        line(f"keystroke to results: {kind}", times)
+    print(f"{'peak memory':<28} {max(peak):8.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
