@@ -25,7 +25,7 @@ from reader.screens.help import HelpScreen
 from reader.screens.main import MainScreen
 from reader.screens.notes import NotesScreen
 from reader.widgets.article_list import ArticleList
-from reader.widgets.article_view import ArticleView, Passage
+from reader.widgets.article_view import ArticleView
 from reader.widgets.side_panel import SidePanel
 
 SIZE = (120, 40)
