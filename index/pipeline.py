@@ -75,7 +75,9 @@ def search_fields(article: Article) -> dict[str, object]:
     fields: dict[str, object] = {
         "id": article.id,
         "title": article.title,
-        "body": "\n".join([*article.summary, article.body]),
+        "body": "\n".join(
+            [article.title, *article.summary, article.body, *article.authors, article.outlet or "", *names]
+        ),
         "author": "; ".join(article.authors),
         "outlet": article.outlet or "",
         "source": "; ".join([*names, *sorted(spans)]),

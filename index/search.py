@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from whoosh import highlight, query
+from whoosh import query
+from whoosh.collectors import TopCollector
 from whoosh.qparser import FieldAliasPlugin, GtLtPlugin, MultifieldParser
 from whoosh.qparser.syntax import AndGroup
 
@@ -156,29 +157,44 @@ def parse_query(text: str, schema: Any) -> Any:
     return q.accept(_cap_wildcards)
 
 
-class _Marks(highlight.Formatter):
-    """Wraps matches in STX/ETX so spans can be recovered; stored text has no controls."""
-
-    between = " … "
-
-    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        return "\x02" + highlight.get_text(text, token, replace) + "\x03"
+SNIPPET_CHARS = 220
 
 
-def _spans(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    out: list[str] = []
-    spans: list[tuple[int, int]] = []
-    pos = 0
+def _term_pattern(terms: list[str]) -> re.Pattern[str] | None:
+    """A regex matching the query's words as whole words, case-insensitively."""
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def match_spans(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """Where the query's words stand in ``text``."""
+    if pattern is None:
+        return []
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def make_snippet(
+    text: str, pattern: re.Pattern[str] | None, width: int = SNIPPET_CHARS
+) -> tuple[str, list[tuple[int, int]]]:
+    """A window of ``text`` around the first match, with the matches in it.
+
+    Cheaper than Whoosh's highlighter, which re-analyses the whole stored text.
+    """
+    first = pattern.search(text) if pattern is not None else None
     start = 0
-    for part in re.split("([\x02\x03])", marked):
-        if part == "\x02":
-            start = pos
-        elif part == "\x03":
-            spans.append((start, pos))
-        else:
-            out.append(part)
-            pos += len(part)
-    return "".join(out), spans
+    if first is not None and first.start() > width // 3:
+        start = text.rfind(" ", 0, first.start() - width // 4) + 1
+    end = min(len(text), start + width)
+    if end < len(text):
+        cut = text.rfind(" ", start, end)
+        end = cut if cut > start else end
+    window = text[start:end]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    spans = [(s + len(prefix), e + len(prefix)) for s, e in match_spans(window, pattern)]
+    return prefix + window + suffix, spans
 
 
 def _terms(q: Any, reader: Any) -> list[str]:
@@ -223,20 +239,23 @@ def search(
     began = time.perf_counter()
     searcher = library.searcher()
     q = parse_query(text, searcher.schema)
-    kwargs: dict[str, Any] = {"limit": limit, "terms": snippets}
     if sort == "date":
-        kwargs.update(sortedby="published", reverse=True)
-    elif sort != "relevance":
+        results = searcher.search(q, limit=limit, sortedby="published", reverse=True)
+        total = len(results)  # exact and cheap: a sorting collector sees every match
+    elif sort == "relevance":
+        # Without block-quality skipping, one pass both ranks and counts; with it,
+        # counting the hits would need a second pass over the postings.
+        collector = TopCollector(limit=limit, usequality=False)
+        searcher.search_with_collector(q, collector)
+        results = collector.results()
+        total = collector.count()
+    else:
         raise QueryError(f"unknown sort '{sort}': use relevance or date")
-    results = searcher.search(q, **kwargs)
+    terms = _terms(q, searcher.reader())
     ids = [hit["id"] for hit in results]
     rows = library.records.rows_for(ids)
+    pattern = _term_pattern(terms)
     hits: list[Hit] = []
-    body_hl = highlight.Highlighter(
-        fragmenter=highlight.ContextFragmenter(maxchars=160, surround=50),
-        formatter=_Marks(),
-    )
-    title_hl = highlight.Highlighter(fragmenter=highlight.WholeFragmenter(), formatter=_Marks())
     for hit in results:
         row = rows.get(hit["id"])
         if row is None:
@@ -245,23 +264,14 @@ def search(
         if snippets:
             article = library.records.get(row.id)
             if article is not None:
-                results.highlighter = body_hl
-                marked = hit.highlights(
-                    "body", text="\n".join([*article.summary, article.body]), top=2
-                )
-                if not marked:
-                    first = article.paragraphs[0] if article.paragraphs else ""
-                    marked = first[:200] + ("…" if len(first) > 200 else "")
-                item.snippet, item.snippet_spans = _spans(" ".join(marked.split("\n")))
-                results.highlighter = title_hl
-                _title, item.title_spans = _spans(
-                    hit.highlights("title", text=row.title) or row.title
-                )
+                text = " ".join([*article.summary, *article.paragraphs])
+                item.snippet, item.snippet_spans = make_snippet(text, pattern)
+                item.title_spans = match_spans(row.title, pattern)
         hits.append(item)
     return SearchResults(
         query=text,
-        total=len(results),
+        total=total,
         hits=hits,
-        terms=_terms(q, searcher.reader()),
+        terms=terms,
         seconds=time.perf_counter() - began,
     )
