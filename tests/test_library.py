@@ -192,3 +192,17 @@ def test_second_writer_waits_then_reports_busy_and_loses_nothing(tmp_path: Path)
     with Library(folder) as library:
         assert library.count() == 1
         assert library.add([SEEDS]).added == 4
+
+
+def test_sources_and_figures_are_stored_and_searchable(seed_library: Path) -> None:
+    with Library(seed_library) as library:
+        quoting = {h.title for h in library.search("source:Blinken").hits}
+        assert quoting == BLINKEN_TITLES
+        assert library.search("source:rutte").total == 1
+        first = library.get(next(r.id for r in library.rows() if r.title.startswith("8,000")))
+        names = first.source_names()
+        assert "Antony Blinken" in names
+        some = next(f for f in first.figures if f.text.startswith("Some 8,000"))
+        assert (some.value, some.qualifier, some.source) == (8000, "some", "Antony Blinken")
+        assert all(first.body[f.start : f.end] == f.text for f in first.figures)
+        assert all(first.body[s.start : s.end] == s.text for s in first.sources)
