@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -93,10 +94,42 @@ class Library:
             path = self.folder / "whoosh"
             if whoosh_index.exists_in(str(path)):
                 self._index = whoosh_index.open_dir(str(path))
+                if set(self._index.schema.names()) != set(make_schema().names()):
+                    self._index.close()
+                    self._index = None
+                    self.reindex()
+                    self._index = whoosh_index.open_dir(str(path))
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 self._index = whoosh_index.create_in(str(path), make_schema())
         return self._index
+
+    def reindex(self) -> None:
+        """Rebuild the Whoosh index from the stored articles (after a schema change).
+
+        Articles are not cleaned or extracted again: the records hold the results.
+        """
+        from whoosh import index as whoosh_index
+
+        from index.schema import make_schema
+
+        path = self.folder / "whoosh"
+        fresh = self.folder / "whoosh.rebuild"
+        with self.write_lock():
+            shutil.rmtree(fresh, ignore_errors=True)
+            fresh.mkdir()
+            ix = whoosh_index.create_in(str(fresh), make_schema())
+            writer = ix.writer(compound=False, limitmb=256)
+            for article in self.records.articles():
+                writer.add_document(**search_fields(article))
+            writer.commit()
+            ix.close()
+            old = self.folder / "whoosh.old"
+            shutil.rmtree(old, ignore_errors=True)
+            if path.exists():
+                path.rename(old)
+            fresh.rename(path)
+            shutil.rmtree(old, ignore_errors=True)
 
     def searcher(self) -> Any:
         """A Whoosh searcher on the last commit (a new one after each write)."""

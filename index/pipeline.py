@@ -9,6 +9,7 @@ from index.clean import clean_page
 from index.extract import extract
 from index.ingest.documents import Document
 from index.model import Article, CleanResult
+from index.schema import index_tokens, word_pairs
 
 
 def content_hash(doc: Document) -> str:
@@ -71,13 +72,24 @@ def parse_published(value: str | None) -> datetime | None:
 def search_fields(article: Article) -> dict[str, object]:
     """The Whoosh document for an article."""
     names = article.source_names()
+    body_tokens = index_tokens(
+        "\n".join(
+            [
+                article.title,
+                *article.summary,
+                article.body,
+                *article.authors,
+                article.outlet or "",
+                *names,
+            ]
+        )
+    )
     spans = {s.text for s in article.sources if s.kind == "named"}
     fields: dict[str, object] = {
         "id": article.id,
         "title": article.title,
-        "body": "\n".join(
-            [article.title, *article.summary, article.body, *article.authors, article.outlet or "", *names]
-        ),
+        "body": body_tokens,
+        "pairs": word_pairs(body_tokens),
         "author": "; ".join(article.authors),
         "outlet": article.outlet or "",
         "source": "; ".join([*names, *sorted(spans)]),

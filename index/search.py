@@ -128,7 +128,19 @@ def _check_syntax(text: str) -> None:
             )
 
 
-def _cap_wildcards(q: Any) -> Any:
+def _rewrite(q: Any) -> Any:
+    """Cap wildcard expansion; turn body phrases into word-pair lookups.
+
+    A phrase of two words is exact as a pair lookup; a longer one matches documents
+    holding all of its consecutive pairs, which in practice is the phrase. The body
+    terms stay in the query for ranking.
+    """
+    if isinstance(q, query.Phrase) and q.fieldname == "body" and q.slop == 1:
+        words = [w for w in q.words if w]
+        if len(words) == 1:
+            return query.Term("body", words[0], boost=q.boost)
+        pairs = [query.Term("pairs", f"{a} {b}") for a, b in zip(words, words[1:], strict=False)]
+        return query.And([*pairs, *(query.Term("body", w) for w in words)], boost=q.boost)
     if isinstance(q, query.Prefix) and not isinstance(q, _CappedPrefix):
         return _CappedPrefix(q.fieldname, q.text, boost=q.boost)
     if isinstance(q, query.Wildcard) and not isinstance(q, _CappedWildcard):
@@ -154,7 +166,7 @@ def parse_query(text: str, schema: Any) -> Any:
         raise QueryError(f"cannot parse the query: {exc}") from None
     if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
         raise QueryError("nothing to search for: the query has only operators or stop words")
-    return q.accept(_cap_wildcards)
+    return q.accept(_rewrite)
 
 
 SNIPPET_CHARS = 220

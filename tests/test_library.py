@@ -206,3 +206,25 @@ def test_sources_and_figures_are_stored_and_searchable(seed_library: Path) -> No
         assert (some.value, some.qualifier, some.source) == (8000, "some", "Antony Blinken")
         assert all(first.body[f.start : f.end] == f.text for f in first.figures)
         assert all(first.body[s.start : s.end] == s.text for s in first.sources)
+
+
+def test_phrases_need_adjacent_words(seed_library: Path) -> None:
+    with Library(seed_library) as library:
+        assert library.search('"military intelligence"').total == 4
+        assert library.search('"intelligence military"').total == 0
+        assert library.search('"Korean North"').total == 0
+
+
+def test_index_with_an_old_schema_is_rebuilt_from_the_records(tmp_path: Path) -> None:
+    from whoosh import index as whoosh_index
+    from whoosh.fields import ID, TEXT, Schema
+
+    folder = tmp_path / "lib"
+    with Library(folder) as library:
+        library.add([SEEDS])
+    shutil.rmtree(folder / "whoosh")
+    (folder / "whoosh").mkdir()
+    whoosh_index.create_in(str(folder / "whoosh"), Schema(id=ID(stored=True), body=TEXT)).close()
+    with Library(folder) as library:
+        assert {h.title for h in library.search("Blinken").hits} == BLINKEN_TITLES
+        assert library.search('"North Korean troops"').total == 5
