@@ -336,13 +336,15 @@ class _Batch:
             articles = self.pool.map(_build, jobs, chunksize=8)
         else:
             articles = map(_build, jobs)
-        for (item, _article_id), article in zip(builds, articles, strict=True):
+        for (item, _article_id), (article, fields) in zip(builds, articles, strict=True):
             shared = item.keys & boilerplate
             if article.outlet is None and shared:
                 article.outlet = self.records.outlet_sharing(shared)
             self.records.put(article, self.now)
             self.records.add_line_keys(article.id, item.keys)
-            self._writer().add_document(**search_fields(article))
+            if article.outlet is not None and fields.get("outlet") != article.outlet:
+                fields = search_fields(article)
+            self._writer().add_document(**fields)
         for pstr, entry_keys in seen_keys.items():
             # Feed entries that are no longer in their file.
             for key, article_id in self.records.links_of_path(pstr).items():
@@ -413,10 +415,10 @@ class _Batch:
             self.records.put(article, self.now)
 
 
-def _build(job: tuple[Document, str, str, str, frozenset[str]]) -> Article:
-    """Clean and extract one document (runs in a worker process for big batches)."""
+def _build(job: tuple[Document, str, str, str, frozenset[str]]) -> tuple[Article, dict[str, Any]]:
+    """Clean, extract and tokenize one document (in a worker process for big batches)."""
     doc, article_id, chash, path, boilerplate = job
-    return build_article(
+    article = build_article(
         doc,
         article_id=article_id,
         chash=chash,
@@ -424,6 +426,7 @@ def _build(job: tuple[Document, str, str, str, frozenset[str]]) -> Article:
         fallback_title=Path(path).stem,
         boilerplate=boilerplate,
     )
+    return article, search_fields(article)
 
 
 def _summarise(outcomes: list[str]) -> str:
