@@ -1,9 +1,13 @@
 """The reader: one article, clean, with a passage cursor and highlighted spans.
 
-The article is a column of small widgets (headline, byline, summary, one
-:class:`Passage` per paragraph, captions) so that the mouse can select text in it.
-Every string comes from the article and is shown as data: widgets get
-:class:`~textual.content.Content` built from plain strings and spans, never markup.
+A line-API view (like the article list): the article is wrapped once per width into
+lines, and only the lines on screen are rendered. Opening an article is then a matter of
+wrapping its text, not of mounting and styling a widget per paragraph. Lines carry
+selection offsets, so the mouse can select text as in any Textual widget.
+
+Every string comes from the article and is shown as data: lines are
+:class:`~textual.content.Content` built from plain strings and spans, never markup, and
+control characters are shown as symbols (:mod:`reader.widgets.safe`).
 """
 
 from __future__ import annotations
@@ -14,14 +18,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
-from textual.app import ComposeResult
+from textual import events
 from textual.binding import BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.cache import LRUCache
 from textual.content import Content, Span
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+from textual.strip import Strip
+from textual.style import Style
 
 from reader.commands import bindings
 from reader.widgets import highlights
@@ -32,29 +39,18 @@ if TYPE_CHECKING:
 
 Spans = list[tuple[int, int]]
 PLACEHOLDER = "Choose an article in the list and press Enter, or press / to search."
+BOOKMARK_MARK = "▌"
+INDENT = 3
+"""Columns left of the text: the bookmark mark, then space."""
+RIGHT = 2
 
 
-class Passage(Static):
-    """One paragraph of the body; the passage cursor moves from one to the next."""
-
-    ALLOW_MAXIMIZE = False
-
-    @dataclass
-    class Clicked(Message):
-        passage: Passage
-
-        @property
-        def control(self) -> Passage:
-            return self.passage
-
-    def __init__(self, index: int, start: int, end: int) -> None:
-        super().__init__(classes="passage")
-        self.index = index
-        self.start = start
-        self.end = end
-
-    def on_click(self) -> None:
-        self.post_message(self.Clicked(self))
+@dataclass(slots=True)
+class _Line:
+    content: Content
+    """The whole line, margin included (what a selection copies)."""
+    paragraph: int = -1
+    """Index of the paragraph the line belongs to, or -1 (headline, captions...)."""
 
 
 def _term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
@@ -70,10 +66,21 @@ def _spans_in(spans: Iterable[tuple[int, int]], start: int, end: int) -> Spans:
     return [(max(s, start) - start, min(e, end) - start) for s, e in spans if s < end and start < e]
 
 
-class ArticleView(VerticalScroll, can_focus=True):
+class ArticleView(ScrollView, can_focus=True):
     """The article open in the reader."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("reader")
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-view--headline",
+        "article-view--byline",
+        "article-view--summary",
+        "article-view--cursor",
+        "article-view--bookmark",
+        "article-view--caption",
+        "article-view--captions-title",
+        "article-view--placeholder",
+    }
 
     cursor: reactive[int] = reactive(0, init=False)
     """Index of the paragraph under the passage cursor."""
@@ -100,20 +107,12 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._current_hit: int | None = None
         self._marked: Spans = []
         self._bookmarked: Spans = []
-        self._passages: list[Passage] = []
-
-    def compose(self) -> ComposeResult:
-        yield Static(PLACEHOLDER, id="placeholder", classes="placeholder")
-        yield Static(id="headline", classes="headline")
-        yield Static(id="byline", classes="byline")
-        yield Static(id="summary", classes="summary")
-        yield Vertical(id="passages")
-        yield Static("Captions", id="captions-title", classes="captions-title")
-        yield Vertical(id="captions")
-
-    def on_mount(self) -> None:
-        for name in ("headline", "byline", "summary", "captions-title"):
-            self.query_one(f"#{name}").display = False
+        self._lines: list[_Line] = []
+        self._first_line: list[int] = []
+        """First line of each paragraph."""
+        self._width = 0
+        self._generation = 0
+        self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(512)
 
     # Opening
 
@@ -125,12 +124,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         bookmarked: Spans | None = None,
         offset: int | None = None,
     ) -> None:
-        """Show ``article``, with search ``terms`` highlighted and the cursor at ``offset``.
-
-        The paragraph and caption widgets are reused from one article to the next (new
-        ones are mounted only when an article is longer than any before): mounting and
-        styling widgets is most of the cost of opening an article.
-        """
+        """Show ``article``, with search ``terms`` highlighted and the cursor at ``offset``."""
         self.article = article
         self._offsets = article.paragraph_offsets()
         self._starts = [s for s, _e in self._offsets]
@@ -138,51 +132,12 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._bookmarked = list(bookmarked or [])
         self._current_hit = None
         self._find_hits(terms)
-
-        passages_box = self.query_one("#passages", Vertical)
-        pool = list(passages_box.query_children(Passage))
-        extra = [Passage(i, 0, 0) for i in range(len(pool), len(self._offsets))]
-        captions_box = self.query_one("#captions", Vertical)
-        caption_pool = list(captions_box.query_children(Static))
-        extra_captions = [
-            Static(classes="caption") for _ in range(len(caption_pool), len(article.captions))
-        ]
-        with self.app.batch_update():
-            if extra:
-                await passages_box.mount_all(extra)
-            if extra_captions:
-                await captions_box.mount_all(extra_captions)
-            pool += extra
-            caption_pool += extra_captions
-            self._passages = pool[: len(self._offsets)]
-            for index, passage in enumerate(pool):
-                if index < len(self._offsets):
-                    passage.index = index
-                    passage.start, passage.end = self._offsets[index]
-                    passage.update(self._passage_content(passage))
-                passage.display = index < len(self._offsets)
-            for index, caption in enumerate(caption_pool):
-                if index < len(article.captions):
-                    caption.update(Content(one_line(article.captions[index])))
-                caption.display = index < len(article.captions)
-            self._set_block("headline", one_line(article.title or "(untitled)"))
-            self._set_block("byline", self._byline(article))
-            self._set_block("summary", "\n".join("• " + one_line(b) for b in article.summary))
-            self.query_one("#captions-title").display = bool(article.captions)
-            placeholder = self.query_one("#placeholder", Static)
-            placeholder.display = not self._offsets
-            if not self._offsets:
-                placeholder.update("This article has no body text.")
-            self._mark_bookmarked()
-            self.scroll_home(animate=False, immediate=True)
-            index = self.paragraph_at(offset) if offset is not None else 0
-            self.set_reactive(ArticleView.cursor, index)
-            self._show_cursor(center=offset is not None)
-
-    def _set_block(self, name: str, text: str) -> None:
-        block = self.query_one(f"#{name}", Static)
-        block.update(Content(text))
-        block.display = bool(text)
+        index = self.paragraph_at(offset) if offset is not None else 0
+        self.set_reactive(ArticleView.cursor, index)
+        self._layout()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        if offset is not None:
+            self._show_cursor(center=True)
 
     @staticmethod
     def _byline(article: Article) -> str:
@@ -197,13 +152,70 @@ class ArticleView(VerticalScroll, can_focus=True):
             return 0
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
-    # Rendering a paragraph
+    # Laying out the article in lines
 
-    def _passage_content(self, passage: Passage) -> Content:
+    def _style(self, name: str) -> Style:
+        return Style.from_rich_style(
+            self.get_component_rich_style(f"article-view--{name}", partial=True)
+        )
+
+    def _layout(self) -> None:
+        """Wrap the article into lines for the current width."""
+        width = self.scrollable_content_region.width
+        self._width = width
+        self._generation += 1
+        self._cache.clear()
+        text_width = max(10, width - INDENT - RIGHT)
+        lines: list[_Line] = [_Line(Content(""))]
+        self._first_line = []
+
+        def block(content: Content, style: str | None = None) -> None:
+            if style:
+                content = content.stylize(self._style(style))
+            for line in content.wrap(text_width):
+                lines.append(_Line(Content(" " * INDENT) + line))
+
+        article = self.article
+        if article is None:
+            block(Content(PLACEHOLDER), "placeholder")
+        else:
+            block(Content(one_line(article.title or "(untitled)")), "headline")
+            byline = self._byline(article)
+            if byline:
+                block(Content(byline), "byline")
+            if article.summary:
+                lines.append(_Line(Content("")))
+                for bullet in article.summary:
+                    block(Content("• " + one_line(bullet)), "summary")
+            if not self._offsets:
+                lines.append(_Line(Content("")))
+                block(Content("This article has no body text."), "placeholder")
+            bookmark = self._style("bookmark")
+            for index in range(len(self._offsets)):
+                lines.append(_Line(Content("")))
+                self._first_line.append(len(lines))
+                marked = self.is_bookmarked(index)
+                margin = Content.styled(BOOKMARK_MARK, bookmark) if marked else Content(" ")
+                margin += Content(" " * (INDENT - 1))
+                for line in self._paragraph_content(index).wrap(text_width):
+                    lines.append(_Line(margin + line, index))
+            if article.captions:
+                lines.append(_Line(Content("")))
+                lines.append(_Line(Content("")))
+                block(Content("Captions"), "captions-title")
+                for caption in article.captions:
+                    lines.append(_Line(Content("")))
+                    block(Content(one_line(caption)), "caption")
+        lines.append(_Line(Content("")))
+        self._lines = lines
+        self.virtual_size = Size(width, len(lines))
+        self.refresh()
+
+    def _paragraph_content(self, index: int) -> Content:
         assert self.article is not None
-        text = self.article.paragraphs[passage.index]
+        text = self.article.paragraphs[index]
+        start, end = self._offsets[index]
         spans: list[Span] = []
-        start, end = passage.start, passage.end
         if self.show_highlights:
             figures = [(f.start, f.end) for f in self.article.figures]
             sources = [(s.start, s.end) for s in self.article.sources]
@@ -218,34 +230,88 @@ class ArticleView(VerticalScroll, can_focus=True):
         spans.extend(Span(s, e, highlights.MARKED) for s, e in _spans_in(self._marked, start, end))
         return Content(safe_text(text), spans)
 
-    def _rerender(self) -> None:
-        for passage in self._passages:
-            passage.update(self._passage_content(passage))
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._layout()
+            self._show_cursor()
 
-    def _mark_bookmarked(self) -> None:
-        for passage in self._passages:
-            passage.set_class(
-                bool(_spans_in(self._bookmarked, passage.start, passage.end)), "-bookmarked"
-            )
+    # Rendering
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        number = scroll_y + y
+        width = self.scrollable_content_region.width
+        if number >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        line = self._lines[number]
+        is_cursor = line.paragraph >= 0 and line.paragraph == self.cursor
+        selection = self.text_selection
+        key = (self._generation, number, is_cursor, self.has_focus)
+        if selection is None and (strip := self._cache.get(key)) is not None:
+            return strip
+        base = self.rich_style
+        if is_cursor:
+            base = base + self.get_component_rich_style("article-view--cursor", partial=True)
+        content = line.content
+        if selection is not None and (span := selection.get_span(number)) is not None:
+            start, end = span
+            end = len(content.plain) if end == -1 else end
+            selected = self.screen.get_component_rich_style("screen--selection")
+            content = content.stylize(Style.from_rich_style(selected), start, end)
+        segments = content.render_segments(Style.from_rich_style(base))
+        strip = (
+            Strip(segments)
+            .crop_extend(scroll_x, scroll_x + width, base)
+            .apply_style(base)
+            .apply_offsets(scroll_x, number)
+        )
+        if selection is None:
+            self._cache[key] = strip
+        return strip
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        text = "\n".join(line.content.plain for line in self._lines)
+        return selection.extract(text), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
 
     # Cursor
 
     def validate_cursor(self, value: int) -> int:
-        return max(0, min(value, len(self._passages) - 1))
+        return max(0, min(value, len(self._offsets) - 1))
 
     def watch_cursor(self) -> None:
         self._show_cursor()
+        self.refresh()
         self.post_message(self.CursorMoved(self, self.cursor))
 
+    def _paragraph_region(self, index: int) -> Region:
+        first = self._first_line[index]
+        last = self._first_line[index + 1] - 1 if index + 1 < len(self._first_line) else first
+        if index + 1 >= len(self._first_line):
+            last = first
+            while last + 1 < len(self._lines) and self._lines[last + 1].paragraph == index:
+                last += 1
+        return Region(0, first, max(1, self._width), last - first + 1)
+
     def _show_cursor(self, center: bool = False) -> None:
-        for passage in self._passages:
-            passage.set_class(passage.index == self.cursor, "-cursor")
-        if self._passages:
-            passage = self._passages[self.cursor]
-            if center:
-                self.call_after_refresh(self.scroll_to_center, passage, animate=False)
-            else:
-                self.call_after_refresh(self.scroll_to_widget, passage, animate=False)
+        if not self._first_line:
+            return
+        region = self._paragraph_region(self.cursor)
+        if center:
+            height = self.scrollable_content_region.height
+            top = max(0, region.y - max(0, (height - region.height) // 2))
+            self.scroll_to(y=top, animate=False, immediate=True)
+        else:
+            self.scroll_to_region(region, animate=False, immediate=True, force=True)
 
     def action_next_passage(self) -> None:
         self.cursor += 1
@@ -253,28 +319,34 @@ class ArticleView(VerticalScroll, can_focus=True):
     def action_previous_passage(self) -> None:
         self.cursor -= 1
 
-    @on(Passage.Clicked)
-    def _passage_clicked(self, event: Passage.Clicked) -> None:
-        event.stop()
-        self.cursor = event.passage.index
-
-    @property
-    def passages(self) -> list[Passage]:
-        """The paragraph widgets of the open article, in order."""
-        return self._passages
+    def on_click(self, event: events.Click) -> None:
+        number = event.y + self.scroll_offset.y
+        if 0 <= number < len(self._lines) and self._lines[number].paragraph >= 0:
+            self.cursor = self._lines[number].paragraph
 
     @property
     def passage(self) -> tuple[int, int] | None:
         """Body offsets of the paragraph under the cursor."""
-        if not self._passages:
+        if not self._offsets:
             return None
-        passage = self._passages[self.cursor]
-        return passage.start, passage.end
+        return self._offsets[self.cursor]
+
+    @property
+    def paragraph_count(self) -> int:
+        return len(self._offsets)
+
+    def paragraph_lines(self, index: int) -> list[str]:
+        """The text of a paragraph's lines as shown, margin included."""
+        return [line.content.plain for line in self._lines if line.paragraph == index]
+
+    def is_bookmarked(self, index: int) -> bool:
+        start, end = self._offsets[index]
+        return bool(_spans_in(self._bookmarked, start, end))
 
     # Highlights, search hits, marks and bookmarks
 
     def watch_show_highlights(self) -> None:
-        self._rerender()
+        self._layout()
 
     def _find_hits(self, terms: Iterable[str]) -> None:
         self._hits = []
@@ -291,7 +363,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         if self.article is None:
             return
         self._find_hits(terms)
-        self._rerender()
+        self._layout()
 
     @property
     def hit_count(self) -> int:
@@ -302,17 +374,17 @@ class ArticleView(VerticalScroll, can_focus=True):
         if not self._hits:
             return None
         if self._current_hit is None:
-            start = self._passages[self.cursor].start if self._passages else 0
+            start = self._offsets[self.cursor][0] if self._offsets else 0
             starts = [s for s, _e in self._hits]
+            index = bisect.bisect_left(starts, start)
             if forward:
-                index = bisect.bisect_left(starts, start)
                 index = index if index < len(self._hits) else 0
             else:
-                index = bisect.bisect_left(starts, start) - 1
+                index -= 1
         else:
             index = self._current_hit + (1 if forward else -1)
         self._current_hit = index % len(self._hits)
-        self._rerender()
+        self._layout()
         self.cursor = self.paragraph_at(self._hits[self._current_hit][0])
         self._show_cursor(center=True)
         return self._current_hit + 1
@@ -320,7 +392,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     def mark(self, spans: Spans) -> None:
         """Mark these body spans (an item chosen in the side panel) and go to the first."""
         self._marked = sorted(spans)
-        self._rerender()
+        self._layout()
         if self._marked:
             self.cursor = self.paragraph_at(self._marked[0][0])
             self._show_cursor(center=True)
@@ -328,4 +400,4 @@ class ArticleView(VerticalScroll, can_focus=True):
     def set_bookmarked(self, spans: Spans) -> None:
         """Bookmarked passages of this article, marked in the margin."""
         self._bookmarked = list(spans)
-        self._mark_bookmarked()
+        self._layout()
