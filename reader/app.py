@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from reader.commands import COMMANDS, bindings
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from index.library import Library
     from index.model import Article
     from index.notes import Bookmark
+    from index.records import ArticleRow
     from index.search import SearchResults
 
 
@@ -32,12 +34,12 @@ class ReaderApp(App[int]):
     TITLE = "reader"
     CSS_PATH = "reader.tcss"
     BINDINGS: ClassVar[list[BindingType]] = bindings("app")
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+    HORIZONTAL_BREAKPOINTS = [
         (0, "-narrow"),
         (100, "-normal"),
         (150, "-wide"),
     ]
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (32, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
     def __init__(
         self,
@@ -101,7 +103,7 @@ class ReaderApp(App[int]):
         with self.library_lock:
             return self.library.get(article_id)
 
-    def rows(self) -> list:  # type: ignore[type-arg]
+    def rows(self) -> list[ArticleRow]:
         with self.library_lock:
             return self.library.rows()
 
@@ -174,8 +176,9 @@ class ReaderApp(App[int]):
         for command in COMMANDS:
             if not command.palette:
                 continue
+            target: DOMNode
             if command.scope == "app":
-                target: object = self
+                target = self
             elif main is None:
                 continue
             elif command.scope == "main":

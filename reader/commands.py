@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 Scope = Literal["app", "main", "list", "reader", "search", "notes", "dialog"]
 """Where a command works: the whole app, the main screen, or one focused part of it."""
@@ -343,7 +343,7 @@ def commands(scope: Scope | None = None) -> Iterator[Command]:
     return (c for c in COMMANDS if scope is None or c.scope == scope)
 
 
-def bindings(scope: Scope) -> list[Binding]:
+def bindings(scope: Scope) -> list[BindingType]:
     """The Textual bindings of a scope, for a widget's or screen's ``BINDINGS``."""
     return [c.binding() for c in commands(scope)]
 

@@ -25,7 +25,7 @@ def help_table(keymap: dict[str, str] | None = None) -> Table:
     table.add_column("does", no_wrap=True, min_width=12)
     table.add_column("tooltip", ratio=1)
     for scope, title in SCOPE_TITLES.items():
-        items = list(commands(scope))  # type: ignore[arg-type]
+        items = list(commands(scope))
         if not items:
             continue
         table.add_row(Text(title, style="bold underline"), Text(""), Text(""))

@@ -276,7 +276,16 @@ class MainScreen(Screen[None]):
         words = selected.split()
         pattern = r"\s+".join(re.escape(w) for w in words)
         match = re.search(pattern, article.body)
-        return (match.start(), match.end()) if match else None
+        if match is None:
+            return None
+        # A selection that cuts a word takes the whole word.
+        body = article.body
+        start, end = match.start(), match.end()
+        while start > 0 and body[start - 1].isalnum():
+            start -= 1
+        while end < len(body) and body[end].isalnum():
+            end += 1
+        return start, end
 
     def _passage_to_bookmark(self) -> tuple[int, int] | None:
         if self.article_view.article is None:

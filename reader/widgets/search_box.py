@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 
 from reader.commands import bindings
 
-PLACEHOLDER = 'Search (/): words, "a phrase", outlet:kyiv, published:[2024-10-25 TO 2024-10-31]'
+PLACEHOLDER = '/ search: words, "a phrase", title:kursk, published:[2024-10-25 TO 2024-10-31]'
 
 
 class QueryInput(Input):
