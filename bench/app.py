@@ -136,7 +136,8 @@ async def _measure(library_dir: Path, spawned: float, runs: int) -> dict[str, ob
         result["open"] = opens
 
         searches: dict[str, list[float]] = {}
-        box = app.screen.query_one("#query")
+        screen = app.screen
+        box = screen.query_one("#query")
         for kind, queries in QUERIES.items():
             times = []
             for _ in range(max(1, runs // len(queries) + 1)):
@@ -145,13 +146,18 @@ async def _measure(library_dir: Path, spawned: float, runs: int) -> dict[str, ob
                     box.value = query[:-1]  # type: ignore[attr-defined]
                     await app.workers.wait_for_complete()
                     await pilot.pause()
+                    before = screen.results  # type: ignore[attr-defined]
                     began = time.perf_counter()
                     await pilot.press(query[-1])
-                    await app.workers.wait_for_complete()
+                    # Painted when the first page of results is on screen (the rest of
+                    # the list follows without snippets).
+                    while screen.results is before:  # type: ignore[attr-defined]
+                        await asyncio.sleep(0.001)
                     await pilot.pause()
                     times.append(time.perf_counter() - began)
-                    status = str(app.screen.query_one("#search-status").render())
+                    status = str(screen.query_one("#search-status").render())
                     assert "match" in status, (query, status)
+                    await app.workers.wait_for_complete()
             searches[kind] = times
         result["search"] = searches
         await pilot.press("escape", "escape")

@@ -196,6 +196,7 @@ COMMANDS: tuple[Command, ...] = (
         "Open the article under the cursor",
         "list",
         key_display="Enter",
+        show=False,
     ),
     Command(
         "list-top",

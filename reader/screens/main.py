@@ -12,7 +12,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from reader.cli import _display_path
 from reader.commands import Scope, bindings
@@ -20,6 +20,7 @@ from reader.messages import OpenArticle
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 from reader.widgets.search_box import QueryInput, SearchBox
+from reader.widgets.key_footer import KeyFooter
 from reader.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ class MainScreen(Screen[None]):
             yield ArticleList(id="articles")
             yield ArticleView(id="reader")
             yield SidePanel(id="side-panel")
-        yield Footer()
+        yield KeyFooter()
 
     def part(self, scope: Scope) -> Widget:
         """The widget that runs a scope's commands."""

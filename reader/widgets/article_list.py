@@ -155,7 +155,6 @@ class ArticleList(ScrollView, can_focus=True):
         return max(0, min(value, len(self._rows) - 1))
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._cache.clear()
         self._scroll_cursor_visible()
         self.refresh()
 
@@ -200,12 +199,16 @@ class ArticleList(ScrollView, can_focus=True):
         self._update_size()
 
     def on_focus(self) -> None:
-        self._cache.clear()
-        self.refresh()
+        self._refresh_cursor_row()
 
     def on_blur(self) -> None:
-        self._cache.clear()
-        self.refresh()
+        self._refresh_cursor_row()
+
+    def _refresh_cursor_row(self) -> None:
+        height = self.row_height
+        self.refresh(
+            Region(0, self.cursor * height - self.scroll_offset.y, self.size.width, height)
+        )
 
     # Rendering
 
@@ -215,7 +218,8 @@ class ArticleList(ScrollView, can_focus=True):
         index, line = divmod(scroll_y + y, self.row_height)
         if index >= len(self._rows) or width <= 0:
             return Strip.blank(width, self.rich_style)
-        key = (self._generation, index, width, index == self.cursor, self.has_focus)
+        is_cursor = index == self.cursor
+        key = (self._generation, index, width, is_cursor, is_cursor and self.has_focus)
         strips = self._cache.get(key)
         if strips is None:
             strips = self._render_row(index, width)
