@@ -19,8 +19,8 @@ from reader.commands import Scope, bindings
 from reader.messages import OpenArticle
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
-from reader.widgets.search_box import QueryInput, SearchBox
 from reader.widgets.key_footer import KeyFooter
+from reader.widgets.search_box import QueryInput, SearchBox
 from reader.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
