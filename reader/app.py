@@ -107,6 +107,15 @@ class ReaderApp(App[int]):
         with self.library_lock:
             return self.library.rows()
 
+    def warm_search(self) -> None:
+        """Open the search connection and the index (call from a worker thread)."""
+        from index.library import Library
+
+        with self.search_lock:
+            if self._search_library is None:
+                self._search_library = Library(self.library.folder)
+            self._search_library.searcher()
+
     def search(self, text: str, *, limit: int, snippets: bool = True) -> SearchResults:
         """Run a query on a second connection to the library (call from a worker thread).
 

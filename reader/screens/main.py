@@ -94,6 +94,7 @@ class MainScreen(Screen[None]):
         except Exception as exc:  # a damaged library: say so, keep the app up
             self.notify(f"cannot list the library: {exc}", severity="error", markup=False)
             self._all_rows = []
+        self._warm_search()
         last = app.state.last_article
         self.article_list.set_rows(self._all_rows, searching=False, keep_id=last)
         if not self._all_rows:
@@ -154,6 +155,14 @@ class MainScreen(Screen[None]):
             self._browse()
             return
         self._search(text, self._generation)
+
+    @work(thread=True, group="warm-search")
+    def _warm_search(self) -> None:
+        """Open the index before the first query, so that query is as quick as the rest."""
+        try:
+            self.reader_app.warm_search()
+        except Exception:  # the first search will say what is wrong
+            return
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, text: str, generation: int) -> None:
