@@ -37,7 +37,7 @@ def seeds_library_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-FROZEN = Path(__file__).resolve().parent / "__snapshots__" / "app_seed_articles.json"
+FROZEN = Path(__file__).resolve().parent / "test_app_seed_articles.json"
 """The seed articles as ingest made them when the snapshots were taken.
 
 Snapshots show figures and sources, which change whenever extraction improves; built from
