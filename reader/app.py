@@ -186,7 +186,7 @@ class ReaderApp(App[int]):
             if not command.palette:
                 continue
             target: DOMNode
-            if command.scope == "app":
+            if command.scope == "app" or command.action.startswith("app."):
                 target = self
             elif main is None:
                 continue

@@ -152,7 +152,6 @@ COMMANDS: tuple[Command, ...] = (
         "main",
         key_display="Tab",
         show=False,
-        palette=False,
     ),
     Command(
         "focus-previous",
@@ -163,7 +162,6 @@ COMMANDS: tuple[Command, ...] = (
         "main",
         key_display="Shift+Tab",
         show=False,
-        palette=False,
     ),
     # The article list
     Command(
@@ -175,7 +173,6 @@ COMMANDS: tuple[Command, ...] = (
         "list",
         key_display="j ↓",
         show=False,
-        palette=False,
     ),
     Command(
         "list-up",
@@ -186,7 +183,6 @@ COMMANDS: tuple[Command, ...] = (
         "list",
         key_display="k ↑",
         show=False,
-        palette=False,
     ),
     Command(
         "list-open",

@@ -339,8 +339,10 @@ async def test_command_palette_offers_the_commands(make_app) -> None:  # type: i
     async with app.run_test(size=SIZE):
         titles = {c.title for c in app.get_system_commands(app.screen)}
         for command in COMMANDS:
-            if command.palette and command.scope in ("app", "main"):
+            if command.palette and command.scope in ("app", "main", "list", "reader", "search"):
                 assert command.description in titles, command.id
+        for key in ("slash", "j", "k", "enter", "tab", "shift+tab", "n", "N", "b", "B", "o"):
+            assert any(c.palette and key in c.keys.split(",") for c in COMMANDS), key
         # Running one from the palette works like the key.
         (bookmark,) = [c for c in app.get_system_commands(app.screen) if c.title == "Panel"]
         await bookmark.callback()
