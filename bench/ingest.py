@@ -54,7 +54,22 @@ def bare_whoosh(corpus: Path, target: Path) -> tuple[float, float]:
     return time.perf_counter() - began, cpu_seconds() - cpu
 
 
-def queries(rng: random.Random, gen: Generator) -> dict[str, list[str]]:
+def sampled_phrases(rng: random.Random, corpus: Path, count: int) -> list[str]:
+    """Two or three consecutive words from random articles: phrases a reader would quote."""
+    files = sorted(corpus.glob("*.txt"))
+    phrases = []
+    while len(phrases) < count:
+        words = rng.choice(files).read_text().split("\n")[8].split()
+        if len(words) < 6:
+            continue
+        start = rng.randrange(0, len(words) - 3)
+        chunk = [w.strip('.,"“”') for w in words[start : start + rng.choice([2, 3])]]
+        if all(w.isalpha() for w in chunk):
+            phrases.append('"' + " ".join(chunk) + '"')
+    return phrases
+
+
+def queries(rng: random.Random, gen: Generator, corpus: Path) -> dict[str, list[str]]:
     common = ["government", "officials", "forces", "talks", "region", "security", "minister"]
     rare = gen.vocab[3000:20000]
     names = [n.split()[1].lower() for n in gen.names]
@@ -118,7 +133,7 @@ def main() -> int:
         print(f"pipeline / bare Whoosh (wall): {bare_wall / wall:.2f}x")
 
     gen = Generator()
-    kinds = queries(random.Random(11), gen)
+    kinds = queries(random.Random(11), gen, corpus)
     with Library(work / "library") as library:
         began = time.perf_counter()
         library.search("warmup")

@@ -9,7 +9,7 @@ from index.clean import clean_page
 from index.extract import extract
 from index.ingest.documents import Document
 from index.model import Article, CleanResult
-from index.schema import index_tokens, word_pairs
+from index.schema import index_tokens
 
 
 def content_hash(doc: Document) -> str:
@@ -89,7 +89,6 @@ def search_fields(article: Article) -> dict[str, object]:
         "id": article.id,
         "title": article.title,
         "body": body_tokens,
-        "pairs": word_pairs(body_tokens),
         "author": "; ".join(article.authors),
         "outlet": article.outlet or "",
         "source": "; ".join([*names, *sorted(spans)]),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from whoosh.analysis import STOP_WORDS, StandardAnalyzer
-from whoosh.fields import DATETIME, ID, KEYWORD, TEXT, Schema
+from whoosh.fields import DATETIME, ID, TEXT, Schema
 
 SEARCH_FIELDS = ("title", "body")
 """Fields a bare word is looked up in. ``body`` also holds the title, summary, authors,
@@ -27,15 +27,10 @@ _TOKEN = re.compile(r"\w+(?:\.?\w+)*")
 def index_tokens(text: str) -> list[str]:
     """The tokens StandardAnalyzer(minsize=1) makes of ``text``, in order.
 
-    Passing these lists to Whoosh instead of text lets ingest tokenize once for both
-    the body and its word pairs, in the worker processes.
+    Ingest hands Whoosh these lists instead of text, so tokenizing happens in the
+    worker processes that clean and extract, not in the indexing ones.
     """
     return [t for t in (m.lower() for m in _TOKEN.findall(text)) if t not in STOP_WORDS]
-
-
-def word_pairs(tokens: list[str]) -> list[str]:
-    """Adjacent token pairs ("north korean", "korean troops"): phrase search by lookup."""
-    return [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
 
 
 def make_schema() -> Schema:
@@ -44,10 +39,6 @@ def make_schema() -> Schema:
         id=ID(stored=True, unique=True),
         title=TEXT(analyzer=analyzer, field_boost=2.0),
         body=TEXT(analyzer=analyzer),
-        pairs=KEYWORD(scorable=False),
-        # Adjacent word pairs of ``body``. A quoted phrase becomes a lookup of its
-        # pairs instead of a scan of word positions in every document holding its
-        # words, which Whoosh does in Python and which took 0.3 s at 10k articles.
         author=TEXT(analyzer=analyzer),
         outlet=TEXT(analyzer=analyzer),
         source=TEXT(analyzer=analyzer),

@@ -129,18 +129,7 @@ def _check_syntax(text: str) -> None:
 
 
 def _rewrite(q: Any) -> Any:
-    """Cap wildcard expansion; turn body phrases into word-pair lookups.
-
-    A phrase of two words is exact as a pair lookup; a longer one matches documents
-    holding all of its consecutive pairs, which in practice is the phrase. The body
-    terms stay in the query for ranking.
-    """
-    if isinstance(q, query.Phrase) and q.fieldname == "body" and q.slop == 1:
-        words = [w for w in q.words if w]
-        if len(words) == 1:
-            return query.Term("body", words[0], boost=q.boost)
-        pairs = [query.Term("pairs", f"{a} {b}") for a, b in zip(words, words[1:], strict=False)]
-        return query.And([*pairs, *(query.Term("body", w) for w in words)], boost=q.boost)
+    """Cap wildcard expansion."""
     if isinstance(q, query.Prefix) and not isinstance(q, _CappedPrefix):
         return _CappedPrefix(q.fieldname, q.text, boost=q.boost)
     if isinstance(q, query.Wildcard) and not isinstance(q, _CappedWildcard):
