@@ -60,7 +60,7 @@ class ReaderApp(App[int]):
         """Serialises use of :attr:`library` (its SQLite connection) across threads."""
         self.search_lock = threading.Lock()
         self._search_library: Library | None = None
-        self.state = AppState(library, self.library_lock)
+        self.state = AppState(library)
         self.bookmarks: dict[str, list[Bookmark]] = {}
         """Bookmarks of the notes file by article id."""
         self.bookmark_counts: Counter[str] = Counter()
@@ -92,6 +92,7 @@ class ReaderApp(App[int]):
         self.state.theme = self.theme
 
     def on_unmount(self) -> None:
+        self.state.close()
         if self._search_library is not None:
             with self.search_lock:
                 self._search_library.close()

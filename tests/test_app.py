@@ -447,3 +447,24 @@ async def test_keymap_remaps_by_id(make_app, notes_path: Path) -> None:  # type:
         await pilot.press("enter", "m")
         await pilot.pause()
         assert len(NotesFile(notes_path).read()) == 1
+
+
+async def test_a_busy_library_does_not_freeze_the_app(make_app, library_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+    import time
+
+    writer = sqlite3.connect(library_dir / "library.sqlite", timeout=1)
+    writer.execute("BEGIN IMMEDIATE")  # as `reader add` holds it while it ingests
+    app = make_app()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            began = time.monotonic()
+            await pilot.press("enter", "j", "p")
+            await pilot.pause()
+            assert time.monotonic() - began < 2
+            assert main(app).query_one(ArticleView).article is not None
+            writer.rollback()
+    finally:
+        writer.close()
+    with Library(library_dir) as library:
+        assert library.records.get_state("app.side_panel") == "hidden"

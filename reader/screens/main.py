@@ -128,6 +128,9 @@ class MainScreen(Screen[None]):
         if app.state.mark_read(article.id):
             self.article_list.refresh_marks()
         app.state.last_article = article.id
+        if app.state.error:
+            self.notify(app.state.error, severity="warning", markup=False)
+            app.state.error = None
         if focus:
             self.article_view.focus()
 
@@ -344,6 +347,9 @@ class MainScreen(Screen[None]):
             added = app.add_bookmark(bm)
         except NotesError as exc:
             self.notify(str(exc), severity="error", markup=False)
+            return
+        except Exception as exc:  # never lose the app over a bookmark
+            self.notify(f"cannot bookmark: {exc}", severity="error", markup=False)
             return
         where = app.display_path(app.notes_path)
         if added:
