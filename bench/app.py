@@ -123,38 +123,54 @@ async def _measure(library_dir: Path, spawned: float, runs: int) -> dict[str, ob
         result["rows"] = len(articles.rows)
 
         view = app.screen.query_one(ArticleView)
+        opened: list[float] = []
+        open_article = app.screen.open_article  # type: ignore[attr-defined]
+
+        async def timed_open(*args: object, **kwargs: object) -> None:
+            await open_article(*args, **kwargs)
+            app.call_after_refresh(lambda: opened.append(time.perf_counter()))
+
+        app.screen.open_article = timed_open  # type: ignore[attr-defined]
         opens = []
         for i in range(runs):
             articles.focus()
             articles.cursor = i * 997 % len(articles.rows)
             await pilot.pause()
+            opened.clear()
             began = time.perf_counter()
             await pilot.press("enter")
-            await pilot.pause()
-            opens.append(time.perf_counter() - began)
+            while not opened:
+                await asyncio.sleep(0.001)
+            opens.append(opened[0] - began)
             assert view.article is not None
         result["open"] = opens
 
         searches: dict[str, list[float]] = {}
         screen = app.screen
         box = screen.query_one("#query")
+        painted: list[float] = []
+        show_results = screen._show_results  # type: ignore[attr-defined]
+
+        def timed_show(generation: int, results: object, more: bool = False) -> None:
+            show_results(generation, results, more)
+            if not more:  # the first page: note when the frame with it is drawn
+                app.call_after_refresh(lambda: painted.append(time.perf_counter()))
+
+        screen._show_results = timed_show  # type: ignore[attr-defined]
+        await pilot.press("slash")
         for kind, queries in QUERIES.items():
             times = []
             for _ in range(max(1, runs // len(queries) + 1)):
                 for query in queries:
-                    await pilot.press("slash")
                     box.value = query[:-1]  # type: ignore[attr-defined]
                     await app.workers.wait_for_complete()
                     await pilot.pause()
-                    before = screen.results  # type: ignore[attr-defined]
+                    painted.clear()
                     began = time.perf_counter()
                     await pilot.press(query[-1])
-                    # Painted when the first page of results is on screen (the rest of
-                    # the list follows without snippets).
-                    while screen.results is before:  # type: ignore[attr-defined]
+                    while not painted:
                         await asyncio.sleep(0.001)
-                    await pilot.pause()
-                    times.append(time.perf_counter() - began)
+                    times.append(painted[0] - began)
                     status = str(screen.query_one("#search-status").render())
                     assert "match" in status, (query, status)
                     await app.workers.wait_for_complete()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 
 FIRST_RESULTS = 20
 """Hits listed first, with snippets; the rest of the list follows without them."""
+MORE_AFTER = 0.25
+"""Seconds the rest of the list waits for, so it never slows the first page or typing."""
 
 
 class MainScreen(Screen[None]):
@@ -179,7 +182,10 @@ class MainScreen(Screen[None]):
         try:
             results = app.search(text, limit=first)
             app.call_from_thread(self._show_results, generation, results)
-            if results.total <= first or generation != self._generation:
+            if results.total <= first:
+                return
+            time.sleep(MORE_AFTER)  # let the first page paint, and the user type on
+            if generation != self._generation:
                 return
             # The rest of the list, without snippets (they cost a few ms a hit).
             more = app.search(text, limit=limit, snippets=False)
