@@ -167,8 +167,9 @@ class Library:
     def count(self) -> int:
         return self.records.count()
 
-    def rows(self) -> list[ArticleRow]:
-        return self.records.rows()
+    def rows(self, limit: int | None = None) -> list[ArticleRow]:
+        """The articles newest first; ``limit`` gives the first page only (quicker)."""
+        return self.records.rows(limit=limit)
 
     def get(self, ref: str) -> Article:
         """An article by id, or by a unique prefix of its id.

@@ -108,13 +108,15 @@ class Records:
         ).fetchone()
         return row[0] if row else None
 
-    def rows(self, order: str = "published") -> list[ArticleRow]:
-        """All articles, newest first (undated ones last)."""
+    def rows(self, order: str = "published", limit: int | None = None) -> list[ArticleRow]:
+        """All articles (or the first ``limit``), newest first (undated ones last)."""
         sql = "SELECT id, title, outlet, published FROM articles "
         if order == "published":
             sql += "ORDER BY published IS NULL, published DESC, added DESC"
         else:
             sql += "ORDER BY added DESC"
+        if limit is not None:
+            return [ArticleRow(*r) for r in self.db.execute(sql + " LIMIT ?", (limit,))]
         return [ArticleRow(*r) for r in self.db.execute(sql)]
 
     def rows_for(self, ids: Iterable[str]) -> dict[str, ArticleRow]:
