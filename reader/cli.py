@@ -51,13 +51,30 @@ def _user_library_dir(args: argparse.Namespace) -> Path:
     return Path(args.library).expanduser() if args.library else default_library()
 
 
-def open_library(args: argparse.Namespace, *, for_writing: bool = False) -> Library:
-    """The user's library, or the demo library of bundled seeds when there is none yet."""
+def open_library(
+    args: argparse.Namespace, *, for_writing: bool = False, demo_if_empty: bool = False
+) -> Library:
+    """The user's library, or the demo library of bundled seeds when there is none yet.
+
+    Sub-commands fall back to the demo only when no library was named and none exists;
+    the app (``demo_if_empty``) also when the chosen library has no articles yet, so a
+    new user always sees a working app.
+    """
     from index.library import Library
 
     folder = _user_library_dir(args)
     explicit = bool(args.library or os.environ.get("READER_LIBRARY"))
-    if for_writing or explicit or (folder / "library.sqlite").exists():
+    exists = (folder / "library.sqlite").exists()
+    if for_writing:
+        return Library(folder)
+    if demo_if_empty:
+        if exists:
+            library = Library(folder)
+            if library.count():
+                return library
+            library.close()
+        return open_demo_library(quiet=True)
+    if explicit or exists:
         return Library(folder)
     return open_demo_library(quiet=bool(getattr(args, "json", False)))
 
@@ -100,7 +117,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         from reader.app import run_app
 
         return run_app(args)
-    with open_library(args) as library:
+    with open_library(args, demo_if_empty=True) as library:
         _note(f"Library: {library.folder} — {library.count()} articles")
         return _print_rows(library, args)
 
