@@ -104,9 +104,10 @@ class ReaderApp(App[int]):
         with self.library_lock:
             return self.library.get(article_id)
 
-    def rows(self) -> list[ArticleRow]:
+    def rows(self, limit: int | None = None) -> list[ArticleRow]:
+        """The articles newest first (the first ``limit`` only, when given)."""
         with self.library_lock:
-            return self.library.rows()
+            return self.library.rows(limit=limit)
 
     def warm_search(self) -> None:
         """Open the search connection and the index (call from a worker thread)."""
@@ -214,7 +215,7 @@ def run_app(args: argparse.Namespace) -> int:
         notes_path = Path(config.notes).expanduser()
     else:
         notes_path = _notes_path(args)
-    library = open_library(args)
+    library = open_library(args, demo_if_empty=True)
     try:
         demo = library.folder.resolve() == demo_library().resolve()
         app = ReaderApp(library, notes_path=notes_path, config=config, demo=demo, warnings=warnings)

@@ -468,3 +468,17 @@ async def test_a_busy_library_does_not_freeze_the_app(make_app, library_dir: Pat
         writer.close()
     with Library(library_dir) as library:
         assert library.records.get_state("app.side_panel") == "hidden"
+
+
+async def test_a_first_page_then_the_whole_list(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import reader.screens.main as main_module
+
+    monkeypatch.setattr(main_module, "FIRST_ROWS", 2)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        articles = main(app).query_one(ArticleList)
+        assert len(articles.rows) == 5
+        await pilot.press("j", "j", "j")
+        assert articles.cursor == 3

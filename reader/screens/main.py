@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 FIRST_RESULTS = 20
 """Hits listed first, with snippets; the rest of the list follows without them."""
+FIRST_ROWS = 500
+"""Articles listed before the whole list has been read (it follows from a worker)."""
 MORE_AFTER = 0.25
 """Seconds the rest of the list waits for, so it never slows the first page or typing."""
 
@@ -93,24 +95,48 @@ class MainScreen(Screen[None]):
         self.set_class(not app.state.panel_visible, "-panel-hidden")
         self.article_list.set_marks(app.state.read, app.bookmark_counts)
         try:
-            self._all_rows = app.rows()
+            # A first page paints at once; the whole list follows from a worker.
+            self._all_rows = app.rows(limit=FIRST_ROWS)
         except Exception as exc:  # a damaged library: say so, keep the app up
             self.notify(f"cannot list the library: {exc}", severity="error", markup=False)
             self._all_rows = []
         self._warm_search()
+        if len(self._all_rows) == FIRST_ROWS:
+            self._load_all_rows()
         last = app.state.last_article
         self.article_list.set_rows(self._all_rows, searching=False, keep_id=last)
         if not self._all_rows:
             self.query_one("#search", SearchBox).set_status(
                 "The library is empty. Add articles with: reader add PATH"
             )
-        elif last and self.article_list.current_id == last:
-            await self.open_article(last, focus=False)
+        elif last:
+            await self.open_article(last, focus=False, quiet=True)
+
+    @work(thread=True, group="rows")
+    def _load_all_rows(self) -> None:
+        app = self.reader_app
+        try:
+            rows = app.rows()
+        except Exception as exc:
+            message = f"cannot list the library: {exc}"
+            app.call_from_thread(self.notify, message, severity="error", markup=False)
+            return
+        app.call_from_thread(self._all_rows_loaded, rows)
+
+    def _all_rows_loaded(self, rows: Sequence[Any]) -> None:
+        self._all_rows = rows
+        if self.results is None and not self.query_input.value.strip():
+            self.article_list.set_rows(rows, searching=False, keep_id=self.article_list.current_id)
 
     # Opening articles
 
     async def open_article(
-        self, article_id: str, *, offset: int | None = None, focus: bool = True
+        self,
+        article_id: str,
+        *,
+        offset: int | None = None,
+        focus: bool = True,
+        quiet: bool = False,
     ) -> None:
         """Show an article in the reader (and its figures and sources in the panel)."""
         from index.library import ArticleNotFound
@@ -119,7 +145,8 @@ class MainScreen(Screen[None]):
         try:
             article = app.get_article(article_id)
         except ArticleNotFound as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            if not quiet:  # quiet: the last article of a previous run, since removed
+                self.notify(str(exc), severity="error", markup=False)
             return
         except Exception as exc:
             self.notify(f"cannot open the article: {exc}", severity="error", markup=False)
