@@ -52,7 +52,11 @@ def _user_library_dir(args: argparse.Namespace) -> Path:
 
 
 def open_library(
-    args: argparse.Namespace, *, for_writing: bool = False, demo_if_empty: bool = False
+    args: argparse.Namespace,
+    *,
+    for_writing: bool = False,
+    demo_if_empty: bool = False,
+    quiet: bool = False,
 ) -> Library:
     """The user's library, or the demo library of bundled seeds when there is none yet.
 
@@ -73,7 +77,7 @@ def open_library(
             if library.count():
                 return library
             library.close()
-        return open_demo_library(quiet=True)
+        return open_demo_library(quiet=quiet)
     if explicit or exists:
         return Library(folder)
     return open_demo_library(quiet=bool(getattr(args, "json", False)))
