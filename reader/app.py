@@ -215,7 +215,7 @@ def run_app(args: argparse.Namespace) -> int:
         notes_path = Path(config.notes).expanduser()
     else:
         notes_path = _notes_path(args)
-    library = open_library(args, demo_if_empty=True)
+    library = open_library(args, demo_if_empty=True, quiet=True)
     try:
         demo = library.folder.resolve() == demo_library().resolve()
         app = ReaderApp(library, notes_path=notes_path, config=config, demo=demo, warnings=warnings)
