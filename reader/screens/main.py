@@ -402,8 +402,8 @@ class MainScreen(Screen[None]):
         app.load_bookmarks()
         self.article_list.refresh_marks()
 
-        async def opened(bm: Bookmark | None) -> None:
+        def opened(bm: Bookmark | None) -> None:
             if bm is not None:
-                await self.open_article(bm.article_id, offset=bm.start)
+                self.post_message(OpenArticle(bm.article_id, bm.start))
 
         app.push_screen(NotesScreen(), opened)
