@@ -107,7 +107,7 @@ class ArticleList(ScrollView, can_focus=True):
             keep_id: put the cursor on this article when it is among the rows.
         """
         self._rows = rows
-        self._positions: dict[str, int] | None = None
+        self._positions = None
         self._searching = searching
         self._invalidate()
         cursor = 0
