@@ -30,7 +30,7 @@ from index.schema import QUERY_FIELDS, SEARCH_FIELDS
 if TYPE_CHECKING:
     from index.library import Library
 
-MAX_WILDCARD_TERMS = 64
+MAX_WILDCARD_TERMS = 32
 """Index terms a wildcard may expand to; past this the expansion is cut."""
 MIN_WILDCARD_PREFIX = 2
 
