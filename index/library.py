@@ -33,7 +33,8 @@ RECURRING_MIN_ARTICLES = 3
 LOCK_TIMEOUT = 5.0
 PARALLEL_MIN_FILES = 200
 """Below this many files a single-process Whoosh writer is quicker than starting workers."""
-CHUNK = 1000
+CHUNK = 200
+"""Files read, cleaned and stored per step; the progress bar moves once a step."""
 PARALLEL_MIN_BUILDS = 32
 
 
