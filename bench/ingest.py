@@ -57,7 +57,7 @@ def bare_whoosh(corpus: Path, target: Path) -> tuple[float, float]:
 def sampled_phrases(rng: random.Random, corpus: Path, count: int) -> list[str]:
     """Two or three consecutive words from random articles: phrases a reader would quote."""
     files = sorted(corpus.glob("*.txt"))
-    phrases = []
+    phrases: list[str] = []
     while len(phrases) < count:
         words = rng.choice(files).read_text().split("\n")[8].split()
         if len(words) < 6:

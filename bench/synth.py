@@ -156,7 +156,7 @@ def _vocabulary(rng: random.Random, size: int = 20000) -> list[str]:
         "ev",
         "ar",
     ]
-    words = set()
+    words: set[str] = set()
     while len(words) < size:
         words.add("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))
     ordered = sorted(words)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import ROOT
 
@@ -25,6 +26,26 @@ def test_index_imports_no_ui() -> None:
 def test_ruff_is_clean() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "index", "reader", "tests", "bench"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_ruff_format_is_applied() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "index", "reader", "tests", "bench"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_mypy_is_clean(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path), "index", "reader", "bench"],
         capture_output=True,
         text=True,
         cwd=ROOT,
