@@ -297,6 +297,14 @@ class _Batch:
                 continue
             pstr = str(path.absolute())
             try:
+                pstr.encode("utf-8")
+            except UnicodeEncodeError:
+                report.skipped.append(
+                    (repr(str(path))[1:-1], "file name is not valid UTF-8; rename it")
+                )
+                progress(path, "skipped")
+                continue
+            try:
                 st = path.stat()
             except OSError as exc:
                 report.skipped.append((str(path), f"cannot read ({exc.strerror or exc})"))

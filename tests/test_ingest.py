@@ -235,3 +235,16 @@ def test_malformed_feed_is_skipped(tmp_path: Path) -> None:
     path.write_text("<rss><channel><title>x</title><item><title>unclosed")
     library, report = _add(tmp_path, path)
     assert report.added + len(report.skipped) == 1
+
+
+def test_file_name_that_is_not_utf8_is_skipped(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(ARTICLE)
+    bad = os.fsencode(folder) + b"/caf\xe9.txt"
+    with open(bad, "wb") as f:
+        f.write(ARTICLE.replace("Ministers", "Bakers").encode())
+    library, report = _add(tmp_path, folder)
+    assert report.added == 1
+    ((path, reason),) = report.skipped
+    assert "not valid UTF-8" in reason and "caf" in path
