@@ -43,6 +43,8 @@ BOOKMARK_MARK = "▌"
 INDENT = 3
 """Columns left of the text: the bookmark mark, then space."""
 RIGHT = 2
+MEASURE = 92
+"""Longest line of text: on a wide terminal, lines stay short enough to read."""
 
 
 @dataclass(slots=True)
@@ -165,7 +167,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._width = width
         self._generation += 1
         self._cache.clear()
-        text_width = max(10, width - INDENT - RIGHT)
+        text_width = max(10, min(MEASURE, width - INDENT - RIGHT))
         lines: list[_Line] = [_Line(Content(""))]
         self._first_line = []
 
