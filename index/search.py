@@ -265,8 +265,8 @@ def search(
         if snippets:
             article = library.records.get(row.id)
             if article is not None:
-                text = " ".join([*article.summary, *article.paragraphs])
-                item.snippet, item.snippet_spans = make_snippet(text, pattern)
+                body = " ".join([*article.summary, *article.paragraphs])
+                item.snippet, item.snippet_spans = make_snippet(body, pattern)
                 item.title_spans = match_spans(row.title, pattern)
         hits.append(item)
     return SearchResults(

@@ -228,3 +228,8 @@ def test_index_with_an_old_schema_is_rebuilt_from_the_records(tmp_path: Path) ->
     with Library(folder) as library:
         assert {h.title for h in library.search("Blinken").hits} == BLINKEN_TITLES
         assert library.search('"North Korean troops"').total == 5
+
+
+def test_results_keep_the_query(seed_library: Path) -> None:
+    with Library(seed_library) as library:
+        assert library.search("Blinken").query == "Blinken"
