@@ -233,3 +233,41 @@ def test_index_with_an_old_schema_is_rebuilt_from_the_records(tmp_path: Path) ->
 def test_results_keep_the_query(seed_library: Path) -> None:
     with Library(seed_library) as library:
         assert library.search("Blinken").query == "Blinken"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        '"North Korean troops"',
+        '"military intelligence"',
+        '"said during a press conference"',
+        '"Korean North"',
+        '"Kursk Oblast"',
+        '"Antony Blinken said"',
+        '"troops troops"',
+    ],
+)
+def test_quick_phrase_matcher_agrees_with_whoosh(seed_library: Path, phrase: str) -> None:
+    from whoosh import query
+    from whoosh.collectors import TopCollector
+
+    from index.search import _ExactPhrase, parse_query
+
+    with Library(seed_library) as library:
+        searcher = library.searcher()
+        fast = parse_query(phrase, searcher.schema)
+        assert any(isinstance(q, _ExactPhrase) for q in fast.leaves())
+        slow = fast.accept(
+            lambda q: (
+                query.Phrase(q.fieldname, q.words, boost=q.boost)
+                if isinstance(q, _ExactPhrase)
+                else q
+            )
+        )
+
+        def run(q: object) -> tuple[int, list[str]]:
+            collector = TopCollector(limit=10, usequality=False)
+            searcher.search_with_collector(q, collector)
+            return collector.count(), [hit["id"] for hit in collector.results()]
+
+        assert run(fast) == run(slow)
