@@ -89,6 +89,11 @@ class Source:
     kind: str = "named"
     """"named", "nominal" ("a U.S. official") or "pronoun" ("he", resolved in name)."""
 
+    @property
+    def unresolved_pronoun(self) -> bool:
+        """A "he said" whose speaker the text does not make clear: no name to show."""
+        return self.kind == "pronoun" and self.name.casefold() == self.text.casefold()
+
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
@@ -139,7 +144,7 @@ class Article:
     def source_names(self) -> list[str]:
         seen: dict[str, None] = {}
         for src in self.sources:
-            if src.kind != "pronoun" or src.name:
+            if not src.unresolved_pronoun:
                 seen.setdefault(src.name, None)
         return [n for n in seen if n]
 

@@ -271,3 +271,11 @@ def test_quick_phrase_matcher_agrees_with_whoosh(seed_library: Path, phrase: str
             return collector.count(), [hit["id"] for hit in collector.results()]
 
         assert run(fast) == run(slow)
+
+
+def test_unresolved_pronouns_are_not_source_names() -> None:
+    from index.model import Source
+
+    he = Source(start=0, end=2, text="He", name="He", kind="pronoun")
+    resolved = Source(start=10, end=12, text="he", name="Antony Blinken", kind="pronoun")
+    assert he.unresolved_pronoun and not resolved.unresolved_pronoun

@@ -84,7 +84,7 @@ class SidePanel(Vertical):
         cues: dict[str, str] = {}
         for src in article.sources:
             name = src.name or src.text
-            if not name:
+            if not name or src.unresolved_pronoun:
                 continue
             by_name.setdefault(name, []).append((src.start, src.end))
             if src.descriptor and name not in cues:
