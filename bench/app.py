@@ -29,6 +29,7 @@ import asyncio
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -42,16 +43,16 @@ PART = 5000
 """Articles added per call to Library.add (a resumable step)."""
 QUERIES = {
     "common word": [
-        "government",
-        "officials",
-        "security",
-        "minister",
-        "forces",
-        "border",
-        "talks",
-        "agency",
-        "report",
+        "people",
+        "president",
+        "week",
+        "country",
         "support",
+        "government",
+        "security",
+        "report",
+        "city",
+        "war",
     ],
     "phrase": [
         '"is not over"',
@@ -82,8 +83,14 @@ def cache_dir() -> Path:
 
 
 def built_count(library: Path) -> int:
+    """Articles in the cached library, or 0 when an older generator made it."""
+    from synth import VERSION
+
     marker = library / "bench-built"
-    return int(marker.read_text()) if marker.exists() else 0
+    if not marker.exists():
+        return 0
+    count, _, version = marker.read_text().partition(" ")
+    return int(count) if version == str(VERSION) else 0
 
 
 def build(n: int) -> Path:
@@ -95,9 +102,13 @@ def build(n: int) -> Path:
     root = cache_dir()
     library = root / "library"
     corpus = root / "corpus"
+    from synth import VERSION
+
     done = built_count(library)
     if done >= n:
         return library
+    if done == 0 and library.exists():
+        shutil.rmtree(library)  # made by an older generator, or never finished a part
     gen = Generator()
     articles = gen.articles(n)
     for _ in range(done):  # the generator is sequential: skip what is built
@@ -113,7 +124,7 @@ def build(n: int) -> Path:
         with Library(library) as lib:
             report = lib.add([part])
         done += count
-        (library / "bench-built").write_text(str(done))
+        (library / "bench-built").write_text(f"{done} {VERSION}")
         rate = count / (time.perf_counter() - began)
         print(f"built {done:,} of {n:,} ({report.summary()}; {rate:.0f}/s)", flush=True)
         for path in part.iterdir():  # the library keeps what it needs

@@ -70,7 +70,7 @@ def sampled_phrases(rng: random.Random, corpus: Path, count: int) -> list[str]:
 
 
 def queries(rng: random.Random, gen: Generator, corpus: Path) -> dict[str, list[str]]:
-    common = ["government", "officials", "forces", "talks", "region", "security", "minister"]
+    common = ["people", "president", "week", "country", "support", "government", "security"]
     rare = gen.vocab[3000:20000]
     names = [n.split()[1].lower() for n in gen.names]
     kinds: dict[str, list[str]] = {}
@@ -79,10 +79,14 @@ def queries(rng: random.Random, gen: Generator, corpus: Path) -> dict[str, list[
     kinds["two terms"] = [
         f"{rng.choice(common)} {rng.choice(gen.vocab[:2000])}" for _ in range(200)
     ]
-    kinds["phrase"] = [
-        f'"{rng.choice(["is not over", "according to the pentagon", "told reporters that", "security region"])}"'
-        for _ in range(200)
+    fixed = [
+        "is not over",
+        "according to the pentagon",
+        "told reporters that",
+        "the united nations",
     ]
+    kinds["phrase"] = [f'"{rng.choice(fixed)}"' for _ in range(100)]
+    kinds["phrase"] += sampled_phrases(rng, corpus, 100)
     kinds["field"] = [f"source:{rng.choice(names)}" for _ in range(100)] + [
         f'outlet:"{rng.choice(OUTLETS).lower()}"' for _ in range(100)
     ]

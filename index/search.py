@@ -28,6 +28,7 @@ from whoosh.qparser.syntax import AndGroup
 from whoosh.query.spans import SpanWrappingMatcher
 from whoosh.util import make_binary_tree
 
+from index.date_range import column_range
 from index.schema import QUERY_FIELDS, SEARCH_FIELDS
 
 if TYPE_CHECKING:
@@ -175,9 +176,11 @@ class _ExactPhrase(query.Phrase):
 
 
 def _rewrite(q: Any) -> Any:
-    """Cap wildcard expansion; exact phrases use the quicker matcher."""
+    """Cap wildcard expansion; exact phrases and date ranges use quicker matchers."""
     if type(q) is query.Phrase and q.slop == 1 and len(q.words) > 1:
         return _ExactPhrase(q.fieldname, q.words, boost=q.boost)
+    if type(q) in (query.NumericRange, query.DateRange) and q.fieldname == "published":
+        return column_range(q)
     if isinstance(q, query.Prefix) and not isinstance(q, _CappedPrefix):
         return _CappedPrefix(q.fieldname, q.text, boost=q.boost)
     if isinstance(q, query.Wildcard) and not isinstance(q, _CappedWildcard):

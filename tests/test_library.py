@@ -279,3 +279,39 @@ def test_unresolved_pronouns_are_not_source_names() -> None:
     he = Source(start=0, end=2, text="He", name="He", kind="pronoun")
     resolved = Source(start=10, end=12, text="he", name="Antony Blinken", kind="pronoun")
     assert he.unresolved_pronoun and not resolved.unresolved_pronoun
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "published:[2024-10-25 TO 2024-10-31]",
+        "published:{2024-10-23 TO 2024-10-31}",
+        "published:>2024-10-27",
+        "published:<2024-10-28",
+        "published:2024-10",
+        "troops AND published:[2024-10-01 TO 2024-10-26]",
+        "troops NOT published:2024-10-23",
+    ],
+)
+def test_date_ranges_read_from_the_column_match_whoosh(
+    seeds_copy: Path, tmp_path: Path, query: str
+) -> None:
+    """The column-based range gives Whoosh's own answer, with a deleted and an undated article."""
+    from index.search import _parser, parse_query
+
+    (seeds_copy / "undated.txt").write_text("Troops were seen near the border.\n" * 3)
+    with Library(tmp_path / "lib") as library:
+        library.add([seeds_copy])
+        path = seeds_copy / "000_88ebcff245553769.txt"
+        path.write_text(path.read_text().replace("Some 8,000", "Some 9,000"))
+        os.utime(path, ns=(1, 1))
+        assert library.add([seeds_copy]).updated == 1  # the old version is a deleted doc now
+        searcher = library.searcher()
+        assert searcher.reader().has_deletions()
+        ours = parse_query(query, searcher.schema)
+        whoosh = _parser(searcher.schema).parse(query)
+        assert "ColumnRange(" in repr(ours)
+        found = {hit.docnum for hit in searcher.search(ours, limit=None)}
+        expected = {hit.docnum for hit in searcher.search(whoosh, limit=None)}
+        assert found == expected
+        assert found  # each query matches something, so the comparison means something

@@ -1,0 +1,84 @@
+"""Date ranges answered from the sortable ``published`` column.
+
+Whoosh answers ``published:[2024-03-01 TO 2024-03-31]`` by expanding the range into
+the tiered terms of a numeric trie: about 1,700 term lookups in every segment, which at
+100,000 articles in twenty segments costs more than the rest of the query. The same
+answer is one pass over a column of 8-byte values, read once per segment and kept for
+as long as the searcher lives.
+"""
+
+from __future__ import annotations
+
+import sys
+import weakref
+from array import array
+from typing import Any
+
+from whoosh import query
+from whoosh.fields import DATETIME
+from whoosh.matching import ListMatcher, NullMatcher
+
+_COLUMNS: weakref.WeakKeyDictionary[Any, dict[str, array[int]]] = weakref.WeakKeyDictionary()
+"""Per segment reader and field: the column's raw sortable values, one per document."""
+
+_NO_DATE = 2**64 - 1
+"""What the column holds for an article without a date (Whoosh's default for DATETIME)."""
+
+
+def _values(reader: Any, fieldname: str) -> array[int] | None:
+    """The raw column of ``fieldname`` in one segment, cached for the reader's life."""
+    cached = _COLUMNS.setdefault(reader, {})
+    if fieldname in cached:
+        return cached[fieldname]
+    if not reader.has_column(fieldname):
+        return None
+    column = reader.column_reader(fieldname, translate=False)
+    count = getattr(column, "_count", None)
+    dbfile = getattr(column, "_dbfile", None)
+    if count is None or dbfile is None or getattr(column, "_fixedlen", 0) != 8:
+        values = array("Q", (column[i] for i in range(reader.doc_count_all())))
+    else:
+        values = array("Q")
+        values.frombytes(dbfile.get(column._basepos, count * 8))
+        if sys.byteorder == "little":
+            values.byteswap()  # Whoosh packs big-endian
+        values.extend([_NO_DATE] * (reader.doc_count_all() - count))
+    cached[fieldname] = values
+    return values
+
+
+class ColumnRange(query.NumericRange):
+    """A date range whose matcher reads the field's column, not its terms.
+
+    A DATETIME column holds the same numbers as the range's bounds (microseconds, from
+    ``datetime_to_long``), so they compare directly.
+    """
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        reader = searcher.reader()
+        field = searcher.schema[self.fieldname]
+        values = _values(reader, self.fieldname) if isinstance(field, DATETIME) else None
+        if values is None:
+            return super().matcher(searcher, context)
+        low = 0 if self.start is None else self.start
+        high = _NO_DATE - 1 if self.end is None else self.end
+        low += 1 if self.startexcl and self.start is not None else 0
+        high -= 1 if self.endexcl and self.end is not None else 0
+        ids = [i for i, v in enumerate(values) if low <= v <= high]
+        if reader.has_deletions():
+            ids = [i for i in ids if not reader.is_deleted(i)]
+        if not ids:
+            return NullMatcher()
+        return ListMatcher(ids, all_weights=self.boost)
+
+
+def column_range(q: query.NumericRange) -> ColumnRange:
+    return ColumnRange(
+        q.fieldname,
+        q.start,
+        q.end,
+        startexcl=q.startexcl,
+        endexcl=q.endexcl,
+        boost=q.boost,
+        constantscore=q.constantscore,
+    )
