@@ -21,6 +21,12 @@ from whoosh.matching import ListMatcher, NullMatcher
 _COLUMNS: weakref.WeakKeyDictionary[Any, dict[str, array[int]]] = weakref.WeakKeyDictionary()
 """Per segment reader and field: the column's raw sortable values, one per document."""
 
+_IDS: weakref.WeakKeyDictionary[Any, dict[tuple[str, int, int], list[int]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Per segment reader: the documents in the last few ranges asked for (Whoosh asks for
+a range's size and then its matcher)."""
+
 _NO_DATE = 2**64 - 1
 """What the column holds for an article without a date (Whoosh's default for DATETIME)."""
 
@@ -54,19 +60,37 @@ class ColumnRange(query.NumericRange):
     ``datetime_to_long``), so they compare directly.
     """
 
-    def matcher(self, searcher: Any, context: Any = None) -> Any:
-        reader = searcher.reader()
-        field = searcher.schema[self.fieldname]
-        values = _values(reader, self.fieldname) if isinstance(field, DATETIME) else None
+    def _ids(self, reader: Any) -> list[int] | None:
+        """Documents of one segment in the range, or None when the column cannot say."""
+        if not isinstance(reader.schema[self.fieldname], DATETIME):
+            return None
+        values = _values(reader, self.fieldname)
         if values is None:
-            return super().matcher(searcher, context)
+            return None
         low = 0 if self.start is None else self.start
         high = _NO_DATE - 1 if self.end is None else self.end
         low += 1 if self.startexcl and self.start is not None else 0
         high -= 1 if self.endexcl and self.end is not None else 0
-        ids = [i for i, v in enumerate(values) if low <= v <= high]
-        if reader.has_deletions():
-            ids = [i for i in ids if not reader.is_deleted(i)]
+        key = (self.fieldname, low, high)
+        ranges = _IDS.setdefault(reader, {})
+        if key not in ranges:
+            ids = [i for i, v in enumerate(values) if low <= v <= high]
+            if reader.has_deletions():
+                ids = [i for i in ids if not reader.is_deleted(i)]
+            if len(ranges) > 16:
+                ranges.clear()
+            ranges[key] = ids
+        return ranges[key]
+
+    def estimate_size(self, ixreader: Any) -> int:
+        # Whoosh orders an AND's parts by this; its own estimate expands the terms.
+        ids = self._ids(ixreader)
+        return len(ids) if ids is not None else int(super().estimate_size(ixreader))
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        ids = self._ids(searcher.reader())
+        if ids is None:
+            return super().matcher(searcher, context)
         if not ids:
             return NullMatcher()
         return ListMatcher(ids, all_weights=self.boost)

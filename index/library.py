@@ -135,7 +135,9 @@ class Library:
     def searcher(self) -> Any:
         """A Whoosh searcher on the last commit (a new one after each write)."""
         if self._searcher is None:
-            self._searcher = self.index.searcher()
+            from index.scoring import FastBM25F
+
+            self._searcher = self.index.searcher(weighting=FastBM25F())
         return self._searcher
 
     def close(self) -> None:

@@ -14,10 +14,12 @@ Query syntax (Whoosh's, with a few guards):
 
 from __future__ import annotations
 
+import pickle
 import re
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import accumulate, islice
 from typing import TYPE_CHECKING, Any
 
 from whoosh import query
@@ -151,12 +153,19 @@ class _PhraseMatcher(SpanWrappingMatcher):
         return self if self.is_active() else NullMatcher()
 
     def _get_spans(self) -> list[int]:
-        starts = set(self.ms[0].value_as("positions"))
+        starts = set(_positions(self.ms[0].value()))
         for offset, m in enumerate(self.ms[1:], 1):
             if not starts:
                 break
-            starts.intersection_update(p - offset for p in m.value_as("positions"))
+            starts.intersection_update(map(offset.__rsub__, _positions(m.value())))
         return sorted(starts)
+
+
+def _positions(value: bytes) -> Iterator[int]:
+    """A posting's positions, decoded as Whoosh's ``Positions`` format does, in C."""
+    if not value.endswith(b"."):
+        value += b"."
+    return accumulate(pickle.loads(value[4:]))
 
 
 class _ExactPhrase(query.Phrase):

@@ -315,3 +315,24 @@ def test_date_ranges_read_from_the_column_match_whoosh(
         expected = {hit.docnum for hit in searcher.search(whoosh, limit=None)}
         assert found == expected
         assert found  # each query matches something, so the comparison means something
+
+
+@pytest.mark.parametrize(
+    "text", ["troops", "kursk blinken", '"north korean troops"', "title:kursk OR source:blinken"]
+)
+def test_quick_ranking_scores_as_whoosh_does(seed_library: Path, text: str) -> None:
+    """FastBM25F reads field lengths from memory and gives Whoosh's BM25F scores exactly."""
+    from whoosh.scoring import BM25F
+
+    from index.scoring import FastBM25F
+    from index.search import parse_query
+
+    with Library(seed_library) as library:
+        ours = library.searcher()
+        assert isinstance(ours.weighting, FastBM25F)
+        stock = library.index.searcher(weighting=BM25F())
+        q = parse_query(text, ours.schema)
+        found = [(h.docnum, h.score) for h in ours.search(q, limit=None)]
+        expected = [(h.docnum, h.score) for h in stock.search(q, limit=None)]
+        stock.close()
+        assert found and found == expected

@@ -1,0 +1,69 @@
+"""BM25F ranking with each segment's field lengths read once, not once per hit.
+
+Whoosh's BM25F looks up a document's field length for every hit it scores, through a
+seek and a read on the segment's length column; for a word in half of 100,000 articles
+that is a third of the search. This model reads each length column once (a byte per
+document) and keeps it with the segment reader. Scores are Whoosh's own, to the bit.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any
+
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.scoring import BM25F, BM25FScorer, bm25
+from whoosh.util.numeric import byte_to_length
+
+_BYTE_LENGTHS = [byte_to_length(b) for b in range(256)]
+"""Whoosh stores a field length as one byte; this decodes it."""
+
+_LENGTHS: weakref.WeakKeyDictionary[Any, dict[str, tuple[bytes, int] | None]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Per segment reader and field: the raw length bytes and how many documents they cover."""
+
+
+def _length_bytes(reader: Any, fieldname: str) -> tuple[bytes, int] | None:
+    cached = _LENGTHS.setdefault(reader, {})
+    if fieldname not in cached:
+        try:
+            column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            data = column._dbfile.get(column._basepos, column._count) if column else None
+        except AttributeError:  # not a Whoosh 2.7 segment: use the slow path
+            data = None
+        cached[fieldname] = (data, len(data)) if data is not None else None
+    return cached[fieldname]
+
+
+class _Scorer(BM25FScorer):  # type: ignore[misc]
+    def __init__(
+        self, searcher: Any, fieldname: str, text: bytes, B: float, K1: float, qf: float = 1
+    ) -> None:
+        super().__init__(searcher, fieldname, text, B, K1, qf=qf)
+        found = _length_bytes(searcher.reader(), fieldname)
+        if found is not None:
+            data, count = found
+            table = _BYTE_LENGTHS
+
+            def dfl(docnum: int) -> int:
+                # A zero byte, or a document past the column's end, has no length:
+                # Whoosh's default of 1 then applies.
+                return (table[data[docnum]] or 1) if docnum < count else 1
+
+            self.dfl = dfl
+
+    def score(self, matcher: Any) -> float:
+        return float(
+            bm25(self.idf, matcher.weight(), self.dfl(matcher.id()), self.avgfl, self.B, self.K1)
+        )
+
+
+class FastBM25F(BM25F):  # type: ignore[misc]
+    """Whoosh's BM25F, with field lengths read from memory."""
+
+    def scorer(self, searcher: Any, fieldname: str, text: bytes, qf: float = 1) -> Any:
+        if not searcher.schema[fieldname].scorable:
+            return super().scorer(searcher, fieldname, text, qf)
+        B = self._field_B.get(fieldname, self.B)
+        return _Scorer(searcher, fieldname, text, B, self.K1, qf=qf)
