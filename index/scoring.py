@@ -36,7 +36,7 @@ def _length_bytes(reader: Any, fieldname: str) -> tuple[bytes, int] | None:
     return cached[fieldname]
 
 
-class _Scorer(BM25FScorer):  # type: ignore[misc]
+class _Scorer(BM25FScorer):
     def __init__(
         self, searcher: Any, fieldname: str, text: bytes, B: float, K1: float, qf: float = 1
     ) -> None:
@@ -59,7 +59,7 @@ class _Scorer(BM25FScorer):  # type: ignore[misc]
         )
 
 
-class FastBM25F(BM25F):  # type: ignore[misc]
+class FastBM25F(BM25F):
     """Whoosh's BM25F, with field lengths read from memory."""
 
     def scorer(self, searcher: Any, fieldname: str, text: bytes, qf: float = 1) -> Any:
