@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
-VERSION = 2
+VERSION = 3
 """Bumped whenever the articles change, so cached libraries are rebuilt."""
 
 OUTLETS = [
@@ -111,7 +111,27 @@ NOUNS = [
     "artillery shells",
     "aid trucks",
 ]
-VERBS = ["said", "told reporters", "reported", "confirmed", "announced", "warned", "estimated"]
+VERBS = {
+    "said": 62,
+    "reported": 8,
+    "told local media": 7,
+    "confirmed": 6,
+    "announced": 6,
+    "warned": 6,
+    "estimated": 4,
+    "told reporters": 1,
+}
+"""Reporting verbs and how often news uses them: "said" in most articles, "told
+reporters" in about one in twenty (as in the benchmark corpora)."""
+ENDINGS = {
+    "is not over": 10,
+    "will take time": 6,
+    "cannot go on like this": 4,
+    "has changed everything": 3,
+    "was expected": 3,
+    "must stop now": 2,
+}
+"""How quoted statements end."""
 QUALIFIERS = ["about", "nearly", "up to", "at least", "as many as", "around", "some", "more than"]
 MONTHS = [
     "January",
@@ -201,6 +221,9 @@ class Generator:
         self._story: list[str] = []
         self._news: list[str] = []
 
+    def _pick(self, weighted: dict[str, int]) -> str:
+        return self.rng.choices(list(weighted), weights=list(weighted.values()))[0]
+
     def _word(self) -> str:
         return self.rng.choices(self.vocab, cum_weights=self.cum_weights)[0]
 
@@ -241,9 +264,9 @@ class Generator:
         )
         shape = rng.random()
         if shape < 0.09:
-            return f"{who.capitalize()} {rng.choice(VERBS)} that the {self._filler(6, 14)} reached {self._figure()}."
+            return f"{who.capitalize()} {self._pick(VERBS)} that the {self._filler(6, 14)} reached {self._figure()}."
         if shape < 0.17:
-            return f'"The {self._filler(8, 18)} is not over," {who} {rng.choice(VERBS)}.'
+            return f'"The {self._filler(8, 18)} {self._pick(ENDINGS)}," {who} {self._pick(VERBS)}.'
         if shape < 0.26:
             return f"The {self._filler(8, 18)} came after {self._figure()} were reported in the {self._filler(2, 5)}."
         return f"The {self._filler(10, 26)}."
