@@ -13,7 +13,7 @@ from test_app_support import (  # noqa: F401  (fixtures)
     seeds_library_dir,
     write_bookmarks,
 )
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from index.library import Library
 from index.notes import NotesFile
@@ -26,6 +26,7 @@ from reader.screens.main import MainScreen
 from reader.screens.notes import NotesScreen
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
+from reader.widgets.item_list import ItemList
 from reader.widgets.side_panel import SidePanel
 
 SIZE = (120, 40)
@@ -84,8 +85,8 @@ async def test_enter_opens_article_with_panel_and_read_mark(make_app, library_di
         assert "The Kyiv Independent" in shown
         assert view.paragraph_count == len(view.article.paragraphs)
         panel = screen.query_one(SidePanel)
-        figures = panel.query_one("#figures", OptionList)
-        assert figures.option_count == len(view.article.figures)
+        figures = panel.query_one("#figures", ItemList)
+        assert figures.item_count == len(view.article.figures)
         assert str(panel.query_one("#figures-title").render()).startswith("Figures (")
         assert "●" not in articles.render_line(2).text  # read now
         opened = view.article.id
@@ -482,3 +483,30 @@ async def test_a_first_page_then_the_whole_list(make_app, monkeypatch) -> None: 
         assert len(articles.rows) == 5
         await pilot.press("j", "j", "j")
         assert articles.cursor == 3
+
+
+async def test_side_panel_moves_with_j_k_and_a_click_chooses(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        await pilot.press("enter", "tab")
+        await pilot.pause()
+        view = screen.query_one(ArticleView)
+        article = view.article
+        assert article is not None and len(article.figures) >= 2
+        figures = screen.query_one("#figures", ItemList)
+        assert figures.cursor is None
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert figures.cursor == 1
+        assert view._marked == [(article.figures[1].start, article.figures[1].end)]
+        await pilot.press("k")
+        await pilot.pause()
+        assert figures.cursor == 0
+        sources = screen.query_one("#sources", ItemList)
+        assert sources.item_count >= 1
+        await pilot.click(sources, offset=(3, 0))
+        await pilot.pause()
+        assert sources.cursor == 0
+        assert app.focused is view  # a click chooses: the reader takes the focus
+        assert view._marked and view._marked[0][0] in {s.start for s in article.sources}

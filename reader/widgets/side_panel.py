@@ -14,10 +14,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Label, Static
 
 from reader.widgets import highlights
+from reader.widgets.item_list import Item, ItemList
 from reader.widgets.safe import one_line
 
 if TYPE_CHECKING:
@@ -55,18 +55,18 @@ class SidePanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(highlights.legend(), id="legend")
         yield Label("Figures", id="figures-title", classes="panel-title")
-        yield OptionList(id="figures", markup=False)
+        yield ItemList(id="figures")
         yield Label("Sources", id="sources-title", classes="panel-title")
-        yield OptionList(id="sources", markup=False)
+        yield ItemList(id="sources")
 
     def show(self, article: Article | None) -> None:
         """List the figures and sources of ``article`` (None: empty the panel)."""
-        figures = self.query_one("#figures", OptionList)
-        sources = self.query_one("#sources", OptionList)
-        figures.clear_options()
-        sources.clear_options()
+        figures = self.query_one("#figures", ItemList)
+        sources = self.query_one("#sources", ItemList)
         self._spans = {}
         if article is None:
+            figures.set_items(())
+            sources.set_items(())
             self.query_one("#figures-title", Label).update("Figures")
             self.query_one("#sources-title", Label).update("Sources")
             return
@@ -75,11 +75,10 @@ class SidePanel(Vertical):
             key = f"f{index}"
             self._spans[key] = [(fig.start, fig.end)]
             detail = " · ".join(one_line(x) for x in (fig.counted or "", fig.source or "") if x)
-            prompt = Content.assemble(
-                (one_line(fig.text), highlights.FIGURE),
-                ("\n  " + detail, "dim") if detail else "",
-            )
-            figure_options.append(Option(prompt, id=key))
+            lines = [Content.styled(one_line(fig.text), highlights.FIGURE)]
+            if detail:
+                lines.append(Content.styled("  " + detail, "dim"))
+            figure_options.append(Item(key, tuple(lines)))
         by_name: dict[str, list[tuple[int, int]]] = {}
         cues: dict[str, str] = {}
         for src in article.sources:
@@ -94,29 +93,25 @@ class SidePanel(Vertical):
             key = f"s{index}"
             self._spans[key] = spans
             count = f" ×{len(spans)}" if len(spans) > 1 else ""
-            prompt = Content.assemble(
-                (one_line(name), highlights.SOURCE),
-                (count, "dim"),
-                ("\n  " + one_line(cues[name]), "dim") if name in cues else "",
-            )
-            source_options.append(Option(prompt, id=key))
-        figures.add_options(figure_options)
-        sources.add_options(source_options)
-        figures.highlighted = None
-        sources.highlighted = None
+            lines = [Content.assemble((one_line(name), highlights.SOURCE), (count, "dim"))]
+            if name in cues:
+                lines.append(Content.styled("  " + one_line(cues[name]), "dim"))
+            source_options.append(Item(key, tuple(lines)))
+        figures.set_items(figure_options)
+        sources.set_items(source_options)
         self.query_one("#figures-title", Label).update(f"Figures ({len(figure_options)})")
         self.query_one("#sources-title", Label).update(f"Sources ({len(by_name)})")
 
-    @on(OptionList.OptionHighlighted)
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    @on(ItemList.Highlighted)
+    def _highlighted(self, event: ItemList.Highlighted) -> None:
         event.stop()
-        if event.option_list.has_focus:
-            self._post(event.option.id, chosen=False)
+        if event.item_list.has_focus:
+            self._post(event.key, chosen=False)
 
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
+    @on(ItemList.Selected)
+    def _selected(self, event: ItemList.Selected) -> None:
         event.stop()
-        self._post(event.option.id, chosen=True)
+        self._post(event.key, chosen=True)
 
     def _post(self, key: str | None, *, chosen: bool) -> None:
         if key is None or key not in self._spans:
