@@ -25,7 +25,7 @@ from index.clean.recurring import page_line_keys
 from index.ingest import Document, UnreadableFile, iter_files, read_file
 from index.model import Article
 from index.pipeline import build_article, content_hash, new_article_id, search_fields
-from index.records import ArticleRow, Records
+from index.records import ArticleRow, Records, pack
 
 RECURRING_MIN_ARTICLES = 3
 """A line seen in this many articles is boilerplate evidence for the cleaner."""
@@ -292,6 +292,7 @@ class _Batch:
         outcomes: dict[str, list[str]] = {}
         states: list[tuple[str, int, int]] = []
         seen_keys: dict[str, set[str]] = {}
+        to_read: list[tuple[Path, str, int, int]] = []
         for path, reason in files:
             if reason is not None:
                 report.skipped.append((str(path), reason))
@@ -318,17 +319,21 @@ class _Batch:
                     report.unchanged += len(links)
                     progress(path, "unchanged")
                     continue
-            try:
-                docs = read_file(path)
-            except UnreadableFile as exc:
-                report.skipped.append((str(path), str(exc)))
+            to_read.append((path, pstr, st.st_size, st.st_mtime_ns))
+        paths = [item[0] for item in to_read]
+        if self.pool is not None and len(paths) >= PARALLEL_MIN_BUILDS:
+            read = self.pool.map(_read, paths, chunksize=8)
+        else:
+            read = map(_read, paths)
+        for (path, pstr, size, mtime_ns), result in zip(to_read, read, strict=True):
+            if isinstance(result, str):
+                report.skipped.append((str(path), result))
                 progress(path, "skipped")
                 continue
-            states.append((pstr, st.st_size, st.st_mtime_ns))
-            seen_keys[pstr] = {d.key for d in docs}
-            for doc in docs:
-                keys = frozenset(page_line_keys(doc.text)) if doc.cleaned is None else frozenset()
-                pending.append(_Pending(pstr, doc, content_hash(doc), keys))
+            states.append((pstr, size, mtime_ns))
+            seen_keys[pstr] = {doc.key for doc, _chash, _keys in result}
+            for doc, chash, keys in result:
+                pending.append(_Pending(pstr, doc, chash, keys))
             outcomes[pstr] = []
 
         boilerplate = self._recurring(pending)
@@ -348,11 +353,14 @@ class _Batch:
             articles = self.pool.map(_build, jobs, chunksize=8)
         else:
             articles = map(_build, jobs)
-        for (item, _article_id), (article, fields) in zip(builds, articles, strict=True):
+        for (item, _article_id), (article, fields, packed) in zip(builds, articles, strict=True):
             shared = item.keys & boilerplate
+            stored: bytes | None = packed
             if article.outlet is None and shared:
                 article.outlet = self.records.outlet_sharing(shared)
-            self.records.put(article, self.now)
+                if article.outlet is not None:
+                    stored = None  # packed without the outlet: pack again
+            self.records.put(article, self.now, stored)
             self.records.add_line_keys(article.id, item.keys)
             if article.outlet is not None and fields.get("outlet") != article.outlet:
                 fields = search_fields(article)
@@ -427,8 +435,30 @@ class _Batch:
             self.records.put(article, self.now)
 
 
-def _build(job: tuple[Document, str, str, str, frozenset[str]]) -> tuple[Article, dict[str, Any]]:
-    """Clean, extract and tokenize one document (in a worker process for big batches)."""
+def _read(path: Path) -> list[tuple[Document, str, frozenset[str]]] | str:
+    """A file's documents with their content hashes and line keys, or why it was skipped.
+
+    Runs in a worker process for big batches: decoding and fingerprinting lines cost as
+    much as a millisecond a file.
+    """
+    try:
+        docs = read_file(path)
+    except UnreadableFile as exc:
+        return str(exc)
+    return [
+        (
+            doc,
+            content_hash(doc),
+            frozenset(page_line_keys(doc.text)) if doc.cleaned is None else frozenset(),
+        )
+        for doc in docs
+    ]
+
+
+def _build(
+    job: tuple[Document, str, str, str, frozenset[str]],
+) -> tuple[Article, dict[str, Any], bytes]:
+    """Clean, extract, tokenize and pack one document (in a worker process for big batches)."""
     doc, article_id, chash, path, boilerplate = job
     article = build_article(
         doc,
@@ -438,7 +468,7 @@ def _build(job: tuple[Document, str, str, str, frozenset[str]]) -> tuple[Article
         fallback_title=Path(path).stem,
         boilerplate=boilerplate,
     )
-    return article, search_fields(article)
+    return article, search_fields(article), pack(article)
 
 
 def _summarise(outcomes: list[str]) -> str:

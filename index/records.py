@@ -61,6 +61,11 @@ class ArticleRow:
     published: str | None
 
 
+def pack(article: Article) -> bytes:
+    """An article as stored: compressed JSON (made in the ingest workers, in parallel)."""
+    return _pack(article)
+
+
 def _pack(article: Article) -> bytes:
     return zlib.compress(json.dumps(article.to_dict(), ensure_ascii=False).encode(), 3)
 
@@ -135,7 +140,8 @@ class Records:
         for (blob,) in self.db.execute("SELECT data FROM articles ORDER BY published"):
             yield _unpack(blob)
 
-    def put(self, article: Article, added: float) -> None:
+    def put(self, article: Article, added: float, packed: bytes | None = None) -> None:
+        """Store an article; ``packed`` is :func:`pack` of it, when already made."""
         self.db.execute(
             "INSERT OR REPLACE INTO articles (id, content_hash, title, outlet, published, added, data)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -146,7 +152,7 @@ class Records:
                 article.outlet,
                 article.published,
                 added,
-                _pack(article),
+                packed if packed is not None else _pack(article),
             ),
         )
 

@@ -303,6 +303,9 @@ def search(
     if sort == "date":
         results = searcher.search(q, limit=limit, sortedby="published", reverse=True)
         total = len(results)  # exact and cheap: a sorting collector sees every match
+    elif sort == "relevance" and limit is None:
+        results = searcher.search(q, limit=None)
+        total = len(results)
     elif sort == "relevance":
         # Without block-quality skipping, one pass both ranks and counts; with it,
         # counting the hits would need a second pass over the postings.

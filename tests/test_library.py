@@ -336,3 +336,28 @@ def test_quick_ranking_scores_as_whoosh_does(seed_library: Path, text: str) -> N
         expected = [(h.docnum, h.score) for h in stock.search(q, limit=None)]
         stock.close()
         assert found and found == expected
+
+
+def test_parallel_ingest_stores_what_one_process_stores(tmp_path: Path) -> None:
+    """Both cores (reading, cleaning, extracting and indexing in workers) change nothing."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(8):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            text = seed.read_text().replace("troops", f"troops{n}" if n else "troops")
+            (folder / f"{n}-{seed.name}").write_text(text)
+    (folder / "empty.txt").write_text("")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
+
+    def build(name: str, procs: int) -> tuple[object, ...]:
+        with Library(tmp_path / name) as library:
+            report = library.add([folder], procs=procs)
+            rows = sorted((r.id, r.title, r.outlet, r.published) for r in library.rows())
+            bodies = sorted(library.get(r[0]).body for r in rows)
+            figures = sorted(len(library.get(r[0]).figures) for r in rows)
+            hits = sorted(h.id for h in library.search("troops3 OR blinken", limit=None).hits)
+            return report.summary(), sorted(report.skipped), rows, bodies, figures, hits
+
+    one, two = build("one", 1), build("two", 2)
+    assert one[0] == "40 added, 0 updated, 0 unchanged, 2 skipped"
+    assert two == one

@@ -24,7 +24,11 @@ def normalize_line(line: str) -> str:
 
 def line_key(line: str) -> str:
     """A short stable fingerprint of ``line`` (16 hex digits of a BLAKE2 hash)."""
-    return hashlib.blake2b(normalize_line(line).encode("utf-8"), digest_size=8).hexdigest()
+    return _key(normalize_line(line))
+
+
+def _key(normalized: str) -> str:
+    return hashlib.blake2b(normalized.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def page_line_keys(text: str) -> set[str]:
@@ -38,5 +42,5 @@ def page_line_keys(text: str) -> set[str]:
         norm = normalize_line(line.text)
         if len(norm) < MIN_KEY_CHARS or norm.replace(" ", "").isdigit():
             continue
-        keys.add(line_key(line.text))
+        keys.add(_key(norm))
     return keys

@@ -38,13 +38,17 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+_NOT_CONTROL = bytes([9, 10, 12, 13, 27, *range(32, 256)])
+"""Bytes that are not control characters (tab, newlines, form feed and ESC count as text)."""
+
+
 def _is_binary(data: bytes) -> bool:
     sample = data[:8192]
     if not sample:
         return False
     if sample.count(0) > len(sample) // 100 + 1:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(sample.translate(None, _NOT_CONTROL))
     return controls > len(sample) * 0.1
 
 
