@@ -24,11 +24,9 @@ from typing import TYPE_CHECKING, Any
 
 from whoosh import query
 from whoosh.collectors import TopCollector
-from whoosh.matching import IntersectionMatcher, NullMatcher, WrappingMatcher
+from whoosh.matching import Matcher, NullMatcher, WrappingMatcher
 from whoosh.qparser import FieldAliasPlugin, GtLtPlugin, MultifieldParser
 from whoosh.qparser.syntax import AndGroup
-from whoosh.query.spans import SpanWrappingMatcher
-from whoosh.util import make_binary_tree
 
 from index.date_range import column_range
 from index.schema import QUERY_FIELDS, SEARCH_FIELDS
@@ -134,31 +132,92 @@ def _check_syntax(text: str) -> None:
             )
 
 
-class _PhraseMatcher(SpanWrappingMatcher):
-    """Exact phrase matching on raw position lists.
+class _PhraseMatcher(Matcher):
+    """Exact phrase matching: the words' postings walked in step, positions compared in C.
 
-    Whoosh's own phrase matcher builds a Span object per position and compares them
-    pairwise in Python; intersecting shifted position sets does the same test in C
-    and makes common phrases several times quicker.
+    Whoosh's phrase matcher nests intersection and span matchers and builds a Span
+    object per position; this one moves the words' posting lists together in one loop
+    and tests adjacency by intersecting shifted position sets. Scores are Whoosh's: the
+    sum of the words' scores.
     """
 
     def __init__(self, ms: list[Any]) -> None:
         self.ms = ms
-        super().__init__(make_binary_tree(IntersectionMatcher, ms))
+        self._active = all(m.is_active() for m in ms)
+        self._settle()
 
-    def copy(self) -> _PhraseMatcher:
-        return self.__class__([m.copy() for m in self.ms])
+    def _settle(self) -> None:
+        """Move to the first document at or after the current one that has the phrase."""
+        ms, first = self.ms, self.ms[0]
+        while self._active:
+            target = max(m.id() for m in ms)
+            aligned = True
+            for m in ms:
+                if m.id() < target:
+                    m.skip_to(target)
+                    if not m.is_active():
+                        self._active = False
+                        return
+                    if m.id() != target:
+                        aligned = False
+                        break
+            if not aligned:
+                continue
+            if self._adjacent():
+                return
+            first.next()
+            self._active = first.is_active()
 
-    def replace(self, minquality: float = 0) -> Any:
-        return self if self.is_active() else NullMatcher()
-
-    def _get_spans(self) -> list[int]:
+    def _adjacent(self) -> bool:
         starts = set(_positions(self.ms[0].value()))
         for offset, m in enumerate(self.ms[1:], 1):
             if not starts:
-                break
+                return False
             starts.intersection_update(map(offset.__rsub__, _positions(m.value())))
-        return sorted(starts)
+        return bool(starts)
+
+    def is_active(self) -> bool:
+        return self._active
+
+    def id(self) -> int:
+        return int(self.ms[0].id())
+
+    def next(self) -> None:
+        self.ms[0].next()
+        self._active = self.ms[0].is_active()
+        self._settle()
+
+    def skip_to(self, id: int) -> None:
+        if not self._active or id <= self.id():
+            return
+        self.ms[0].skip_to(id)
+        self._active = self.ms[0].is_active()
+        self._settle()
+
+    def score(self) -> float:
+        return float(sum(m.score() for m in self.ms))
+
+    def weight(self) -> float:
+        return float(sum(m.weight() for m in self.ms))
+
+    def supports(self, astype: str) -> bool:
+        return False
+
+    def supports_block_quality(self) -> bool:
+        return False
+
+    def copy(self) -> _PhraseMatcher:
+        return _PhraseMatcher([m.copy() for m in self.ms])
+
+    def replace(self, minquality: float = 0) -> Any:
+        return self if self._active else NullMatcher()
+
+    def children(self) -> list[Any]:
+        return []
+
+    def term_matchers(self) -> Iterator[Any]:
+        for m in self.ms:
+            yield from m.term_matchers()
 
 
 def _positions(value: bytes) -> Iterator[int]:

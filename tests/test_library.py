@@ -245,6 +245,9 @@ def test_results_keep_the_query(seed_library: Path) -> None:
         '"Kursk Oblast"',
         '"Antony Blinken said"',
         '"troops troops"',
+        '"North Korean" blinken',
+        '"Kursk Oblast" NOT blinken',
+        '"North Korean troops" OR "press conference"',
     ],
 )
 def test_quick_phrase_matcher_agrees_with_whoosh(seed_library: Path, phrase: str) -> None:
