@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import time
 from collections.abc import Sequence
@@ -125,6 +126,11 @@ class MainScreen(Screen[None]):
 
     def _all_rows_loaded(self, rows: Sequence[Any]) -> None:
         self._all_rows = rows
+        # A 100,000-article list is a few hundred thousand long-lived objects; left to
+        # the cyclic collector, each full collection walks them all and stalls a
+        # keystroke by ~80 ms. Freezing moves what exists now out of its sight
+        # (refcounting still frees these objects when they are dropped).
+        gc.freeze()
         if self.results is None and not self.query_input.value.strip():
             self.article_list.set_rows(rows, searching=False, keep_id=self.article_list.current_id)
 
