@@ -36,7 +36,7 @@ def _length_bytes(reader: Any, fieldname: str) -> tuple[bytes, int] | None:
     return cached[fieldname]
 
 
-class _Scorer(BM25FScorer):
+class FastScorer(BM25FScorer):
     def __init__(
         self, searcher: Any, fieldname: str, text: bytes, B: float, K1: float, qf: float = 1
     ) -> None:
@@ -54,9 +54,11 @@ class _Scorer(BM25FScorer):
             self.dfl = dfl
 
     def score(self, matcher: Any) -> float:
-        return float(
-            bm25(self.idf, matcher.weight(), self.dfl(matcher.id()), self.avgfl, self.B, self.K1)
-        )
+        return self.score_weight(matcher.weight(), matcher.id())
+
+    def score_weight(self, weight: float, docnum: int) -> float:
+        """The score of a document where the term has this weight."""
+        return float(bm25(self.idf, weight, self.dfl(docnum), self.avgfl, self.B, self.K1))
 
 
 class FastBM25F(BM25F):
@@ -66,4 +68,4 @@ class FastBM25F(BM25F):
         if not searcher.schema[fieldname].scorable:
             return super().scorer(searcher, fieldname, text, qf)
         B = self._field_B.get(fieldname, self.B)
-        return _Scorer(searcher, fieldname, text, B, self.K1, qf=qf)
+        return FastScorer(searcher, fieldname, text, B, self.K1, qf=qf)

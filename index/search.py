@@ -23,13 +23,15 @@ from itertools import accumulate, islice
 from typing import TYPE_CHECKING, Any
 
 from whoosh import query
+from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.collectors import TopCollector
-from whoosh.matching import Matcher, NullMatcher, WrappingMatcher
+from whoosh.matching import ListMatcher, Matcher, NullMatcher, WrappingMatcher
 from whoosh.qparser import FieldAliasPlugin, GtLtPlugin, MultifieldParser
 from whoosh.qparser.syntax import AndGroup
 
 from index.date_range import column_range
 from index.schema import QUERY_FIELDS, SEARCH_FIELDS
+from index.scoring import FastScorer
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -195,10 +197,10 @@ class _PhraseMatcher(Matcher):
         self._settle()
 
     def score(self) -> float:
-        return float(sum(m.score() for m in self.ms))
+        return _tree_sum([m.score() for m in self.ms])
 
     def weight(self) -> float:
-        return float(sum(m.weight() for m in self.ms))
+        return _tree_sum([m.weight() for m in self.ms])
 
     def supports(self, astype: str) -> bool:
         return False
@@ -220,6 +222,92 @@ class _PhraseMatcher(Matcher):
             yield from m.term_matchers()
 
 
+def _tree_sum(values: list[float]) -> float:
+    """Sum in the order Whoosh's tree of intersection matchers adds, to the last bit."""
+    if len(values) == 1:
+        return float(values[0])
+    half = len(values) // 2
+    return _tree_sum(values[:half]) + _tree_sum(values[half:])
+
+
+def _postings(m: Any) -> dict[int, tuple[float, bytes]] | None:
+    """{docnum: (weight, positions value)} of a whole posting list, read a block at a time.
+
+    Only for Whoosh 2.7's own leaf matcher (segments without deletions); None otherwise.
+    """
+    if type(m) is not W3LeafMatcher or not m.is_active() or m._i != 0:
+        return None
+    found: dict[int, tuple[float, bytes]] = {}
+    while m.is_active():
+        m._read_ids()
+        m._read_weights()
+        m._read_values()
+        found.update(zip(m._ids, zip(m._weights, m._values, strict=True), strict=True))
+        m._next_block()
+    return found
+
+
+def _whole_phrase(ms: list[Any]) -> Any | None:
+    """The phrase's documents and scores in one segment, worked out at once.
+
+    Walking two posting lists a posting at a time costs ~9 µs a document in Python;
+    reading them a block at a time and intersecting the document sets in C leaves only
+    the matches to check, at ~4 µs. Scores are Whoosh's: the sum of the words' BM25F.
+    """
+    scorers = [getattr(m, "scorer", None) for m in ms]
+    if any(not isinstance(sc, FastScorer) for sc in scorers):
+        return None
+    lists = []
+    for m in ms:
+        postings = _postings(m)
+        if postings is None:
+            return None
+        lists.append(postings)
+    common = set(lists[0])
+    for postings in lists[1:]:
+        common.intersection_update(postings)
+    ids: list[int] = []
+    scores: list[float] = []
+    for doc in sorted(common):
+        starts = set(_positions(lists[0][doc][1]))
+        for offset, postings in enumerate(lists[1:], 1):
+            if not starts:
+                break
+            starts.intersection_update(map(offset.__rsub__, _positions(postings[doc][1])))
+        if starts:
+            ids.append(doc)
+            scores.append(
+                _tree_sum(
+                    [
+                        sc.score_weight(postings[doc][0], doc)
+                        for sc, postings in zip(scorers, lists, strict=True)
+                    ]
+                )
+            )
+    if not ids:
+        return NullMatcher()
+    return _ScoredList(ids, weights=scores)
+
+
+class _ScoredList(ListMatcher):
+    """Documents with their final scores; the best score is worked out once, not per call."""
+
+    def __init__(self, ids: list[int], weights: list[float]) -> None:
+        super().__init__(ids, weights=weights)
+        self._best = max(weights)
+
+    def max_quality(self) -> float:
+        return self._best
+
+    def block_max_weight(self) -> float:
+        return self._best
+
+    def copy(self) -> _ScoredList:
+        copied = _ScoredList(self._ids, self._weights)
+        copied._i = self._i
+        return copied
+
+
 def _positions(value: bytes) -> Iterator[int]:
     """A posting's positions, decoded as Whoosh's ``Positions`` format does, in C."""
     if not value.endswith(b"."):
@@ -237,7 +325,8 @@ class _ExactPhrase(query.Phrase):
             if (self.fieldname, btext) not in reader:
                 return NullMatcher()
             terms.append(query.Term(self.fieldname, btext))
-        matcher = _PhraseMatcher([t.matcher(searcher, context) for t in terms])
+        ms = [t.matcher(searcher, context) for t in terms]
+        matcher = _whole_phrase(ms) or _PhraseMatcher(ms)
         if self.boost != 1.0:
             return WrappingMatcher(matcher, boost=self.boost)
         return matcher

@@ -364,3 +364,33 @@ def test_parallel_ingest_stores_what_one_process_stores(tmp_path: Path) -> None:
     one, two = build("one", 1), build("two", 2)
     assert one[0] == "40 added, 0 updated, 0 unchanged, 2 skipped"
     assert two == one
+
+
+def test_phrases_agree_with_whoosh_in_a_segment_with_deletions(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """With deleted documents the postings come filtered: the posting-at-a-time matcher runs."""
+    from whoosh import query
+
+    from index.search import _ExactPhrase, _PhraseMatcher, parse_query
+
+    with Library(tmp_path / "lib") as library:
+        library.add([seeds_copy])
+        path = seeds_copy / "000_88ebcff245553769.txt"
+        path.write_text(path.read_text().replace("Some 8,000", "Some 9,000"))
+        os.utime(path, ns=(1, 1))
+        library.add([seeds_copy])
+        searcher = library.searcher()
+        assert searcher.reader().has_deletions()
+        for phrase in ('"North Korean troops"', '"Kursk Oblast"', '"Antony Blinken said"'):
+            fast = parse_query(phrase, searcher.schema)
+            slow = fast.accept(
+                lambda q: query.Phrase(q.fieldname, q.words) if isinstance(q, _ExactPhrase) else q
+            )
+            leaf = next(
+                q for q in fast.leaves() if isinstance(q, _ExactPhrase) and q.fieldname == "body"
+            )
+            assert isinstance(leaf.matcher(searcher), _PhraseMatcher)
+            found = [(h.docnum, h.score) for h in searcher.search(fast, limit=None)]
+            expected = [(h.docnum, h.score) for h in searcher.search(slow, limit=None)]
+            assert found and found == expected
