@@ -254,8 +254,8 @@ def _whole_phrase(ms: list[Any]) -> Any | None:
     reading them a block at a time and intersecting the document sets in C leaves only
     the matches to check, at ~4 µs. Scores are Whoosh's: the sum of the words' BM25F.
     """
-    scorers = [getattr(m, "scorer", None) for m in ms]
-    if any(not isinstance(sc, FastScorer) for sc in scorers):
+    scorers = [sc for m in ms if isinstance(sc := getattr(m, "scorer", None), FastScorer)]
+    if len(scorers) != len(ms):
         return None
     lists = []
     for m in ms:
