@@ -284,6 +284,18 @@ def test_unresolved_pronouns_are_not_source_names() -> None:
     assert he.unresolved_pronoun and not resolved.unresolved_pronoun
 
 
+def _library_with_a_deletion(seeds_copy: Path, tmp_path: Path) -> Library:
+    """The seeds' library after one seed changed: its old version is a deleted document."""
+    library = Library(tmp_path / "lib")
+    library.add([seeds_copy])
+    path = seeds_copy / "000_88ebcff245553769.txt"
+    path.write_text(path.read_text().replace("Some 8,000", "Some 9,000"))
+    os.utime(path, ns=(1, 1))
+    assert library.add([seeds_copy]).updated == 1
+    assert library.searcher().reader().has_deletions()
+    return library
+
+
 @pytest.mark.parametrize(
     "query",
     [
@@ -303,14 +315,8 @@ def test_date_ranges_read_from_the_column_match_whoosh(
     from index.search import _parser, parse_query
 
     (seeds_copy / "undated.txt").write_text("Troops were seen near the border.\n" * 3)
-    with Library(tmp_path / "lib") as library:
-        library.add([seeds_copy])
-        path = seeds_copy / "000_88ebcff245553769.txt"
-        path.write_text(path.read_text().replace("Some 8,000", "Some 9,000"))
-        os.utime(path, ns=(1, 1))
-        assert library.add([seeds_copy]).updated == 1  # the old version is a deleted doc now
+    with _library_with_a_deletion(seeds_copy, tmp_path) as library:
         searcher = library.searcher()
-        assert searcher.reader().has_deletions()
         ours = parse_query(query, searcher.schema)
         whoosh = _parser(searcher.schema).parse(query)
         assert "ColumnRange(" in repr(ours)
@@ -374,14 +380,8 @@ def test_phrases_agree_with_whoosh_in_a_segment_with_deletions(
 
     from index.search import _ExactPhrase, _PhraseMatcher, parse_query
 
-    with Library(tmp_path / "lib") as library:
-        library.add([seeds_copy])
-        path = seeds_copy / "000_88ebcff245553769.txt"
-        path.write_text(path.read_text().replace("Some 8,000", "Some 9,000"))
-        os.utime(path, ns=(1, 1))
-        library.add([seeds_copy])
+    with _library_with_a_deletion(seeds_copy, tmp_path) as library:
         searcher = library.searcher()
-        assert searcher.reader().has_deletions()
         for phrase in ('"North Korean troops"', '"Kursk Oblast"', '"Antony Blinken said"'):
             fast = parse_query(phrase, searcher.schema)
             slow = fast.accept(
