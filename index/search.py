@@ -171,12 +171,7 @@ class _PhraseMatcher(Matcher):
             self._active = first.is_active()
 
     def _adjacent(self) -> bool:
-        starts = set(_positions(self.ms[0].value()))
-        for offset, m in enumerate(self.ms[1:], 1):
-            if not starts:
-                return False
-            starts.intersection_update(map(offset.__rsub__, _positions(m.value())))
-        return bool(starts)
+        return _has_phrase([m.value() for m in self.ms])
 
     def is_active(self) -> bool:
         return self._active
@@ -269,12 +264,7 @@ def _whole_phrase(ms: list[Any]) -> Any | None:
     ids: list[int] = []
     scores: list[float] = []
     for doc in sorted(common):
-        starts = set(_positions(lists[0][doc][1]))
-        for offset, postings in enumerate(lists[1:], 1):
-            if not starts:
-                break
-            starts.intersection_update(map(offset.__rsub__, _positions(postings[doc][1])))
-        if starts:
+        if _has_phrase([postings[doc][1] for postings in lists]):
             ids.append(doc)
             scores.append(
                 _tree_sum(
@@ -306,6 +296,20 @@ class _ScoredList(ListMatcher):
         copied = _ScoredList(self._ids, self._weights)
         copied._i = self._i
         return copied
+
+
+def _has_phrase(values: list[bytes]) -> bool:
+    """Whether the words, given their position values in one document, stand in a row.
+
+    Positions are compared as shifted sets in C; the last word stops at the first fit.
+    """
+    starts = set(_positions(values[0]))
+    last = len(values) - 1
+    for offset in range(1, last):
+        starts.intersection_update(map(offset.__rsub__, _positions(values[offset])))
+        if not starts:
+            return False
+    return not starts.isdisjoint(map(last.__rsub__, _positions(values[last])))
 
 
 def _positions(value: bytes) -> Iterator[int]:
