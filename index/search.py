@@ -28,6 +28,7 @@ from whoosh.collectors import TopCollector
 from whoosh.matching import ListMatcher, Matcher, NullMatcher, WrappingMatcher
 from whoosh.qparser import FieldAliasPlugin, GtLtPlugin, MultifieldParser
 from whoosh.qparser.syntax import AndGroup
+from whoosh.scoring import bm25
 
 from index.date_range import column_range
 from index.schema import QUERY_FIELDS, SEARCH_FIELDS
@@ -263,6 +264,23 @@ def _whole_phrase(ms: list[Any]) -> Any | None:
         common.intersection_update(postings)
     ids: list[int] = []
     scores: list[float] = []
+    if len(lists) == 2:  # most phrases, once stop words are gone: the loop spelled out
+        first, second = lists
+        one, two = scorers
+        dfl, avgfl, b, k1 = one.dfl, one.avgfl, one.B, one.K1
+        for doc in sorted(common):
+            weight_one, value_one = first[doc]
+            weight_two, value_two = second[doc]
+            starts = set(_positions(value_one))
+            if starts.isdisjoint(map(_ONE.__rsub__, _positions(value_two))):
+                continue
+            length = dfl(doc)
+            ids.append(doc)
+            scores.append(
+                bm25(one.idf, weight_one, length, avgfl, b, k1)
+                + bm25(two.idf, weight_two, length, avgfl, b, k1)
+            )
+        return _ScoredList(ids, weights=scores) if ids else NullMatcher()
     for doc in sorted(common):
         if _has_phrase([postings[doc][1] for postings in lists]):
             ids.append(doc)
@@ -296,6 +314,9 @@ class _ScoredList(ListMatcher):
         copied = _ScoredList(self._ids, self._weights)
         copied._i = self._i
         return copied
+
+
+_ONE = 1
 
 
 def _has_phrase(values: list[bytes]) -> bool:

@@ -327,7 +327,14 @@ def test_date_ranges_read_from_the_column_match_whoosh(
 
 
 @pytest.mark.parametrize(
-    "text", ["troops", "kursk blinken", '"north korean troops"', "title:kursk OR source:blinken"]
+    "text",
+    [
+        "troops",
+        "kursk blinken",
+        '"north korean troops"',
+        '"kursk oblast"',
+        "title:kursk OR source:blinken",
+    ],
 )
 def test_quick_ranking_scores_as_whoosh_does(seed_library: Path, text: str) -> None:
     """FastBM25F reads field lengths from memory and gives Whoosh's BM25F scores exactly."""
