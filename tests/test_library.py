@@ -404,3 +404,29 @@ def test_phrases_agree_with_whoosh_in_a_segment_with_deletions(
             found = [(h.docnum, h.score) for h in searcher.search(fast, limit=None)]
             expected = [(h.docnum, h.score) for h in searcher.search(slow, limit=None)]
             assert found and found == expected
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 10])
+def test_top_hits_and_count_match_whoosh_across_segments(
+    seeds_copy: Path, tmp_path: Path, limit: int
+) -> None:
+    """Phrase answers taken by the collector in one go rank and count as Whoosh's do."""
+    from whoosh.collectors import TopCollector
+    from whoosh.scoring import BM25F
+
+    from index.search import _parser
+
+    with Library(tmp_path / "lib") as library:
+        seeds = sorted(seeds_copy.glob("*.txt"))
+        library.add(seeds[:2])
+        library.add(seeds[2:])  # a second segment
+        assert len(library.searcher().reader().leaf_readers()) == 2
+        stock = library.index.searcher(weighting=BM25F())
+        for text in ('"north korean troops"', '"north korean"', '"kursk oblast"'):
+            results = library.search(text, limit=limit, snippets=False)
+            collector = TopCollector(limit=limit, usequality=False)
+            stock.search_with_collector(_parser(stock.schema).parse(text), collector)
+            expected = [hit["id"] for hit in collector.results()]
+            assert [hit.id for hit in results.hits] == expected
+            assert results.total == collector.count() >= 1
+        stock.close()
