@@ -236,7 +236,11 @@ def _postings(m: Any) -> dict[int, tuple[float, bytes]] | None:
         return None
     found: dict[int, tuple[float, bytes]] = {}
     while m.is_active():
-        m._read_ids()
+        if m._data is None:
+            m._read_data()
+        ids = m._data[0]
+        # Whoosh's own _read_ids undoes the deltas in a Python generator.
+        m._ids = tuple(ids) if m._byteids else tuple(accumulate(ids))
         m._read_weights()
         m._read_values()
         found.update(zip(m._ids, zip(m._weights, m._values, strict=True), strict=True))
