@@ -540,9 +540,10 @@ def search(
         results = searcher.search(q, limit=None)
         total = len(results)
     elif sort == "relevance":
-        # Without block-quality skipping, one pass both ranks and counts; with it,
-        # counting the hits would need a second pass over the postings.
-        collector = _TopCollector(limit=limit, usequality=False)
+        # One pass ranks and counts, so nothing may be skipped: no block-quality
+        # skipping, and no "replacing" (every 10 hits Whoosh would prune the parts of
+        # an OR that can no longer reach the top N, and their other hits went uncounted).
+        collector = _TopCollector(limit=limit, usequality=False, replace=0)
         searcher.search_with_collector(q, collector)
         results = collector.results()
         total = collector.count()

@@ -430,3 +430,29 @@ def test_top_hits_and_count_match_whoosh_across_segments(
             assert [hit.id for hit in results.hits] == expected
             assert results.total == collector.count() >= 1
         stock.close()
+
+
+def test_hit_counts_are_exact_when_the_top_is_full(tmp_path: Path) -> None:
+    """Once its top N is full, Whoosh turns "title OR body" into "title AND body" for
+    speed; the hits only in the body must still be counted."""
+    from whoosh.collectors import TopCollector
+
+    from index.search import parse_query
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(12):  # in the title, and each a little shorter (so scoring higher)
+        pad = " ".join(["calm"] * (12 - i))
+        (folder / f"a{i:02d}.md").write_text(f"# Zephyr report {i}\n\nThe zephyr passed {pad}.\n")
+    filler = " ".join(f"word{i}" for i in range(150))
+    for i in range(30):  # only in a long body
+        (folder / f"b{i:02d}.md").write_text(f"# Other news {i}\n\n{filler} and a zephyr.\n")
+    with Library(tmp_path / "lib") as library:
+        library.add([folder], procs=1)
+        searcher = library.searcher()
+        q = parse_query("zephyr", searcher.schema)
+        stock = TopCollector(limit=1, usequality=False)
+        searcher.search_with_collector(q, stock)
+        assert stock.count() < 42  # Whoosh's own count drops the body-only hits
+        for limit in (1, 3, 20, None):
+            assert library.search("zephyr", limit=limit, snippets=False).total == 42
