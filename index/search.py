@@ -276,8 +276,7 @@ def _whole_phrase(ms: list[Any]) -> Any | None:
         for doc in sorted(common):
             weight_one, value_one = first[doc]
             weight_two, value_two = second[doc]
-            starts = set(_positions(value_one))
-            if starts.isdisjoint(map(_ONE.__rsub__, _positions(value_two))):
+            if not _has_phrase([value_one, value_two]):
                 continue
             length = dfl(doc)
             ids.append(doc)
@@ -319,9 +318,6 @@ class _ScoredList(ListMatcher):
         copied = _ScoredList(self._ids, self._weights)
         copied._i = self._i
         return copied
-
-
-_ONE = 1
 
 
 def _has_phrase(values: list[bytes]) -> bool:
