@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from test_app_support import (  # noqa: F401  (fixtures)
     HOSTILE,
@@ -16,6 +17,7 @@ from test_app_support import (  # noqa: F401  (fixtures)
 from textual.widgets import Input
 
 from index.library import Library
+from index.model import Article
 from index.notes import NotesFile
 from reader.app import ReaderApp
 from reader.commands import COMMANDS
@@ -279,15 +281,20 @@ async def test_tab_moves_between_panes(make_app) -> None:  # type: ignore[no-unt
         assert app.focused is screen.query_one(ArticleList)
 
 
+async def _open_and_go_to_panel(pilot: Any, screen: MainScreen) -> tuple[ArticleView, Article]:
+    """Open the first article and move the focus to the side panel's figures."""
+    await pilot.press("enter", "tab")
+    await pilot.pause()
+    view = screen.query_one(ArticleView)
+    assert view.article is not None and view.article.figures
+    return view, view.article
+
+
 async def test_side_panel_choice_marks_spans(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = main(app)
-        await pilot.press("enter", "tab")
-        await pilot.pause()
-        view = screen.query_one(ArticleView)
-        article = view.article
-        assert article is not None and article.figures
+        view, article = await _open_and_go_to_panel(pilot, screen)
         await pilot.press("down", "enter")
         await pilot.pause()
         assert view._marked == [(article.figures[0].start, article.figures[0].end)]
@@ -489,11 +496,8 @@ async def test_side_panel_moves_with_j_k_and_a_click_chooses(make_app) -> None: 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = main(app)
-        await pilot.press("enter", "tab")
-        await pilot.pause()
-        view = screen.query_one(ArticleView)
-        article = view.article
-        assert article is not None and len(article.figures) >= 2
+        view, article = await _open_and_go_to_panel(pilot, screen)
+        assert len(article.figures) >= 2
         figures = screen.query_one("#figures", ItemList)
         assert figures.cursor is None
         await pilot.press("j", "j")

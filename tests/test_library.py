@@ -6,6 +6,7 @@ import os
 import shutil
 import threading
 from pathlib import Path
+from typing import Any
 
 import filelock
 import pytest
@@ -235,6 +236,21 @@ def test_results_keep_the_query(seed_library: Path) -> None:
         assert library.search("Blinken").query == "Blinken"
 
 
+def _with_whoosh_phrases(q: Any) -> Any:
+    """``q`` with our exact phrases turned back into Whoosh's own Phrase queries."""
+    from whoosh import query
+
+    from index.search import _ExactPhrase
+
+    return q.accept(
+        lambda node: (
+            query.Phrase(node.fieldname, node.words, boost=node.boost)
+            if isinstance(node, _ExactPhrase)
+            else node
+        )
+    )
+
+
 @pytest.mark.parametrize(
     "phrase",
     [
@@ -251,7 +267,6 @@ def test_results_keep_the_query(seed_library: Path) -> None:
     ],
 )
 def test_quick_phrase_matcher_agrees_with_whoosh(seed_library: Path, phrase: str) -> None:
-    from whoosh import query
     from whoosh.collectors import TopCollector
 
     from index.search import _ExactPhrase, parse_query
@@ -260,13 +275,7 @@ def test_quick_phrase_matcher_agrees_with_whoosh(seed_library: Path, phrase: str
         searcher = library.searcher()
         fast = parse_query(phrase, searcher.schema)
         assert any(isinstance(q, _ExactPhrase) for q in fast.leaves())
-        slow = fast.accept(
-            lambda q: (
-                query.Phrase(q.fieldname, q.words, boost=q.boost)
-                if isinstance(q, _ExactPhrase)
-                else q
-            )
-        )
+        slow = _with_whoosh_phrases(fast)
 
         def run(q: object) -> tuple[int, list[str]]:
             collector = TopCollector(limit=10, usequality=False)
@@ -386,7 +395,6 @@ def test_phrases_agree_with_whoosh_in_a_segment_with_deletions(
     seeds_copy: Path, tmp_path: Path
 ) -> None:
     """With deleted documents the postings come filtered: the posting-at-a-time matcher runs."""
-    from whoosh import query
 
     from index.search import _ExactPhrase, _PhraseMatcher, parse_query
 
@@ -394,9 +402,7 @@ def test_phrases_agree_with_whoosh_in_a_segment_with_deletions(
         searcher = library.searcher()
         for phrase in ('"North Korean troops"', '"Kursk Oblast"', '"Antony Blinken said"'):
             fast = parse_query(phrase, searcher.schema)
-            slow = fast.accept(
-                lambda q: query.Phrase(q.fieldname, q.words) if isinstance(q, _ExactPhrase) else q
-            )
+            slow = _with_whoosh_phrases(fast)
             leaf = next(
                 q for q in fast.leaves() if isinstance(q, _ExactPhrase) and q.fieldname == "body"
             )
