@@ -25,7 +25,8 @@ from index.clean.recurring import page_line_keys
 from index.ingest import Document, UnreadableFile, iter_files, read_file
 from index.model import Article
 from index.pipeline import build_article, content_hash, new_article_id, search_fields
-from index.records import ArticleRow, Records, pack
+from index.records import ArticleRow, Records, StoredArticle
+from index.writer import SegmentWriter
 
 RECURRING_MIN_ARTICLES = 3
 """A line seen in this many articles is boilerplate evidence for the cleaner."""
@@ -36,6 +37,11 @@ PARALLEL_MIN_FILES = 200
 CHUNK = 200
 """Files read, cleaned and stored per step; the progress bar moves once a step."""
 PARALLEL_MIN_BUILDS = 32
+WORKER_LIMIT_MB = 384
+"""Postings a worker holds in memory (by Whoosh's estimate, close to the real size)
+before it writes them out as a segment; about 5,000 news articles."""
+FINISH_TIMEOUT = 600.0
+"""Seconds a worker waits for the others to reach the end of a batch."""
 
 
 class LibraryBusy(Exception):
@@ -120,7 +126,7 @@ class Library:
             shutil.rmtree(fresh, ignore_errors=True)
             fresh.mkdir()
             ix = whoosh_index.create_in(str(fresh), make_schema())
-            writer = ix.writer(compound=False, limitmb=256)
+            writer = SegmentWriter(ix, compound=False, limitmb=256)
             for article in self.records.articles():
                 writer.add_document(**search_fields(article))
             writer.commit()
@@ -251,36 +257,54 @@ class _Batch:
         self.library = library
         self.records = library.records
         self.procs = procs
-        self.writer: Any = None
+        self.writer: SegmentWriter | None = None
         self.wrote = False
         self.now = time.time()
         self.pool: ProcessPoolExecutor | None = None
         if procs > 1:
+            library.index  # noqa: B018 (created before the workers open it)
             context = multiprocessing.get_context("fork")
-            self.pool = ProcessPoolExecutor(max_workers=procs, mp_context=context)
+            self.pool = ProcessPoolExecutor(
+                max_workers=procs,
+                mp_context=context,
+                initializer=_start_worker,
+                initargs=(str(library.folder / "whoosh"), context.Barrier(procs)),
+            )
 
-    def _writer(self) -> Any:
+    def _writer(self) -> SegmentWriter:
+        """This process's writer: it holds Whoosh's lock, deletes, and commits every segment."""
         if self.writer is None:
-            kwargs: dict[str, Any] = {"timeout": LOCK_TIMEOUT, "compound": False, "limitmb": 256}
-            if self.procs > 1:
-                kwargs.update(procs=self.procs, multisegment=True, batchsize=64)
-            self.writer = self.library.index.writer(**kwargs)
+            self.writer = SegmentWriter(
+                self.library.index, timeout=LOCK_TIMEOUT, compound=False, limitmb=256
+            )
         return self.writer
 
-    def close_pool(self) -> None:
-        if self.pool is not None:
+    def _finish_workers(self, cancel: bool) -> list[Any]:
+        """Each worker's segment (one task a worker: they wait for each other)."""
+        if self.pool is None:
+            return []
+        try:
+            done = [self.pool.submit(_finish_worker, cancel) for _ in range(self.procs)]
+            segments = [s for future in done for s in future.result(timeout=FINISH_TIMEOUT)]
+        finally:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
+        return segments
 
     def commit(self) -> None:
-        self.close_pool()
+        segments = self._finish_workers(cancel=False)
+        if segments:
+            self._writer().extra_segments = segments
         if self.writer is not None:
             self.writer.commit()
             self.wrote = True
         self.records.commit()
 
     def cancel(self) -> None:
-        self.close_pool()
+        try:
+            self._finish_workers(cancel=True)
+        except Exception:  # noqa: BLE001 (a broken worker: its files are cleaned at the next commit)
+            pass
         if self.writer is not None:
             self.writer.cancel()
         self.records.db.rollback()
@@ -350,21 +374,20 @@ class _Batch:
             for item, article_id in builds
         ]
         if self.pool is not None and len(jobs) >= PARALLEL_MIN_BUILDS:
-            articles = self.pool.map(_build, jobs, chunksize=8)
+            results = self.pool.map(_build_and_index, jobs, chunksize=8)
         else:
-            articles = map(_build, jobs)
-        for (item, _article_id), (article, fields, packed) in zip(builds, articles, strict=True):
-            shared = item.keys & boilerplate
-            stored: bytes | None = packed
-            if article.outlet is None and shared:
-                article.outlet = self.records.outlet_sharing(shared)
+            results = map(_build, jobs)
+        for (item, _article_id), built in zip(builds, results, strict=True):
+            stored, fields = built.stored, built.fields
+            if built.article is not None:
+                article = built.article
+                article.outlet = self.records.outlet_sharing(item.keys & boilerplate)
                 if article.outlet is not None:
-                    stored = None  # packed without the outlet: pack again
-            self.records.put(article, self.now, stored)
-            self.records.add_line_keys(article.id, item.keys)
-            if article.outlet is not None and fields.get("outlet") != article.outlet:
-                fields = search_fields(article)
-            self._writer().add_document(**fields)
+                    stored, fields = StoredArticle.of(article), search_fields(article)
+            self.records.put_packed(stored, self.now)
+            self.records.add_line_keys(stored.id, item.keys)
+            if fields is not None:
+                self._writer().add_document(**fields)
         for pstr, entry_keys in seen_keys.items():
             # Feed entries that are no longer in their file.
             for key, article_id in self.records.links_of_path(pstr).items():
@@ -455,10 +478,20 @@ def _read(path: Path) -> list[tuple[Document, str, frozenset[str]]] | str:
     ]
 
 
-def _build(
-    job: tuple[Document, str, str, str, frozenset[str]],
-) -> tuple[Article, dict[str, Any], bytes]:
-    """Clean, extract, tokenize and pack one document (in a worker process for big batches)."""
+@dataclass(slots=True)
+class _Built:
+    """A built article as the parent process needs it."""
+
+    stored: StoredArticle
+    fields: dict[str, Any] | None
+    """Its Whoosh document, unless a worker has indexed it already."""
+    article: Article | None = None
+    """The whole article, when only the parent can tell its outlet: it has none of its
+    own, but shares boilerplate lines with stored articles that may have one."""
+
+
+def _build(job: tuple[Document, str, str, str, frozenset[str]]) -> _Built:
+    """Clean, extract, tokenize and pack one document."""
     doc, article_id, chash, path, boilerplate = job
     article = build_article(
         doc,
@@ -468,7 +501,57 @@ def _build(
         fallback_title=Path(path).stem,
         boilerplate=boilerplate,
     )
-    return article, search_fields(article), pack(article)
+    outlet_unknown = article.outlet is None and bool(boilerplate)
+    return _Built(
+        StoredArticle.of(article), search_fields(article), article if outlet_unknown else None
+    )
+
+
+# Worker processes of a big batch: each builds articles and indexes them into a
+# Whoosh segment of its own; the parent commits the segments together.
+
+_worker: dict[str, Any] = {}
+
+
+def _start_worker(index_folder: str, barrier: Any) -> None:
+    _worker.update(folder=index_folder, barrier=barrier, writer=None, segments=[])
+
+
+def _build_and_index(job: tuple[Document, str, str, str, frozenset[str]]) -> _Built:
+    built = _build(job)
+    if built.article is None and built.fields is not None:
+        writer = _worker["writer"]
+        if writer is None:
+            from whoosh import index as whoosh_index
+
+            ix = whoosh_index.open_dir(_worker["folder"])
+            writer = SegmentWriter(
+                ix, _lk=False, compound=False, limitmb=WORKER_LIMIT_MB, spill=False
+            )
+            _worker["writer"] = writer
+        writer.add_document(**built.fields)
+        built.fields = None
+        if writer.full:
+            _worker["segments"].append(writer.finish_segment())
+            _worker["writer"] = None
+    return built
+
+
+def _finish_worker(cancel: bool) -> list[Any]:
+    """This worker's segments, for the parent to commit (none if cancelled).
+
+    Every worker gets one of these tasks; the barrier keeps any from taking two.
+    """
+    _worker["barrier"].wait(timeout=FINISH_TIMEOUT)
+    writer, _worker["writer"] = _worker["writer"], None
+    segments, _worker["segments"] = _worker["segments"], []
+    if cancel:
+        if writer is not None:
+            writer.cancel()
+        return []
+    if writer is not None and (last := writer.finish_segment()) is not None:
+        segments.append(last)
+    return segments
 
 
 def _summarise(outcomes: list[str]) -> str:

@@ -70,7 +70,11 @@ def parse_published(value: str | None) -> datetime | None:
 
 
 def search_fields(article: Article) -> dict[str, object]:
-    """The Whoosh document for an article."""
+    """The Whoosh document for an article, its text fields as token lists.
+
+    Tokens are made here, in the ingest workers, as the field's analyzer would make
+    them; Whoosh indexes a list as it is.
+    """
     names = article.source_names()
     body_tokens = index_tokens(
         "\n".join(
@@ -87,12 +91,12 @@ def search_fields(article: Article) -> dict[str, object]:
     spans = {s.text for s in article.sources if s.kind == "named"}
     fields: dict[str, object] = {
         "id": article.id,
-        "title": article.title,
+        "title": index_tokens(article.title),
         "body": body_tokens,
-        "author": "; ".join(article.authors),
-        "outlet": article.outlet or "",
-        "source": "; ".join([*names, *sorted(spans)]),
-        "figure": "; ".join(f.text for f in article.figures),
+        "author": index_tokens("; ".join(article.authors)),
+        "outlet": index_tokens(article.outlet or ""),
+        "source": index_tokens("; ".join([*names, *sorted(spans)])),
+        "figure": index_tokens("; ".join(f.text for f in article.figures)),
         "hash": article.content_hash,
     }
     published = parse_published(article.published)

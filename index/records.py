@@ -13,6 +13,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from index.model import Article
 
@@ -51,6 +52,29 @@ CREATE TABLE IF NOT EXISTS state (
 """
 
 
+class StoredArticle(NamedTuple):
+    """What the articles table keeps of an article: the listed columns and the packed whole."""
+
+    id: str
+    content_hash: str
+    title: str
+    outlet: str | None
+    published: str | None
+    packed: bytes
+
+    @classmethod
+    def of(cls, article: Article) -> StoredArticle:
+        """The row of an article (packing it: compressed JSON)."""
+        return cls(
+            article.id,
+            article.content_hash,
+            article.title,
+            article.outlet,
+            article.published,
+            _pack(article),
+        )
+
+
 @dataclass(slots=True, frozen=True)
 class ArticleRow:
     """What a list of articles shows, without loading bodies."""
@@ -59,11 +83,6 @@ class ArticleRow:
     title: str
     outlet: str | None
     published: str | None
-
-
-def pack(article: Article) -> bytes:
-    """An article as stored: compressed JSON (made in the ingest workers, in parallel)."""
-    return _pack(article)
 
 
 def _pack(article: Article) -> bytes:
@@ -140,19 +159,22 @@ class Records:
         for (blob,) in self.db.execute("SELECT data FROM articles ORDER BY published"):
             yield _unpack(blob)
 
-    def put(self, article: Article, added: float, packed: bytes | None = None) -> None:
-        """Store an article; ``packed`` is :func:`pack` of it, when already made."""
+    def put(self, article: Article, added: float) -> None:
+        self.put_packed(StoredArticle.of(article), added)
+
+    def put_packed(self, stored: StoredArticle, added: float) -> None:
+        """Store an article packed in an ingest worker (no need to send the whole one back)."""
         self.db.execute(
             "INSERT OR REPLACE INTO articles (id, content_hash, title, outlet, published, added, data)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
-                article.id,
-                article.content_hash,
-                article.title,
-                article.outlet,
-                article.published,
+                stored.id,
+                stored.content_hash,
+                stored.title,
+                stored.outlet,
+                stored.published,
                 added,
-                packed if packed is not None else _pack(article),
+                stored.packed,
             ),
         )
 
