@@ -197,3 +197,25 @@ def test_boilerplate_keeps_a_shared_quotation_that_ends_the_article() -> None:
     last = EXPECTED[name].paragraphs[-1]
     result = clean_page(_page(name), boilerplate={line_key(last)})
     assert result.paragraphs == EXPECTED[name].paragraphs
+
+
+def test_page_line_keys_are_the_keys_of_its_lines() -> None:
+    """The whole-page normalisation gives each line's own line_key, whatever the text."""
+    from index.clean.lines import split_lines
+    from index.clean.recurring import MIN_KEY_CHARS, normalize_line
+
+    bench = Path(__file__).resolve().parents[2] / "shared" / "bench" / "cleaning" / "dev"
+    pages = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    pages += [p.read_text(encoding="utf-8") for p in sorted(bench.glob("*[0-9a-f].txt"))]
+    pages.append(
+        "Straße  ÉTÉ\r\nline_with_under_scores\r12 34 56\n\u200bzero\u200bwidth\n"
+        "a _ b  --  c\n\tTabbed\tcells\t\n[bold]Markup[/] — ‘quoted’\n2024\n\n  \n"
+    )
+    assert len(pages) > 50
+    for page in pages:
+        expected = set()
+        for line in split_lines(page):
+            norm = normalize_line(line.text)
+            if len(norm) >= MIN_KEY_CHARS and not norm.replace(" ", "").isdigit():
+                expected.add(line_key(line.text))
+        assert page_line_keys(page) == expected

@@ -10,9 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 
-from index.clean.lines import split_lines
-
 _NON_WORD_RE = re.compile(r"[\W_]+", re.UNICODE)
+_NON_WORD_KEEP_LINES_RE = re.compile(r"(?:[^\w\n]|_)+", re.UNICODE)
 MIN_KEY_CHARS = 4
 """Lines shorter than this (after normalising) are too common to say anything."""
 
@@ -35,11 +34,14 @@ def page_line_keys(text: str) -> set[str]:
     """Keys of the lines of a page worth counting across articles.
 
     Bare numbers, times and one-word chrome are left out: they recur everywhere,
-    so counting them would only make the store's table bigger.
+    so counting them would only make the store's table bigger. The whole page is
+    normalised at once, keeping its line breaks: the keys are those of
+    :func:`line_key` of each line, for a tenth of the work.
     """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u200b", "")
     keys: set[str] = set()
-    for line in split_lines(text):
-        norm = normalize_line(line.text)
+    for norm in _NON_WORD_KEEP_LINES_RE.sub(" ", text.casefold()).split("\n"):
+        norm = norm.strip()
         if len(norm) < MIN_KEY_CHARS or norm.replace(" ", "").isdigit():
             continue
         keys.add(_key(norm))
