@@ -71,22 +71,27 @@ class Sentences:
         return bisect_right(self.starts, pos) - 1
 
 
+_new_token = tuple.__new__
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]``; "Sen." and "Calif." keep their period."""
-    tokens: list[Token] = []
-    for m in TOKEN_RE.finditer(text, start, end):
-        tok = m.group()
-        if (
-            tok == "."
-            and tokens
-            and tokens[-1].end == m.start()
-            and (
-                tokens[-1].text.lower() in ABBREVIATIONS
-                or (len(tokens[-1].text) == 1 and tokens[-1].text.isupper())  # "Jeffrey N. Smith"
-            )
-        ):
-            prev = tokens[-1]
-            tokens[-1] = Token(prev.text + ".", prev.start, m.end())
+    tokens: list[Token] = [
+        _new_token(Token, (m.group(), m.start(), m.end()))
+        for m in TOKEN_RE.finditer(text, start, end)
+    ]
+    periods = [i for i, tok in enumerate(tokens) if tok[0] == "."]
+    removed = 0
+    for i in periods:
+        i -= removed
+        if i == 0:
             continue
-        tokens.append(Token(tok, m.start(), m.end()))
+        prev = tokens[i - 1]
+        word = prev[0]
+        if prev[2] == tokens[i][1] and (
+            word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())  # "Jeffrey N. Smith"
+        ):
+            tokens[i - 1] = _new_token(Token, (word + ".", prev[1], tokens[i][2]))
+            del tokens[i]
+            removed += 1
     return tokens
