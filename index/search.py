@@ -15,12 +15,12 @@ Query syntax (Whoosh's, with a few guards):
 from __future__ import annotations
 
 import heapq
-import pickle
 import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, islice
+from pickle import loads
 from typing import TYPE_CHECKING, Any
 
 from whoosh import query
@@ -276,7 +276,10 @@ def _whole_phrase(ms: list[Any]) -> Any | None:
         for doc in sorted(common):
             weight_one, value_one = first[doc]
             weight_two, value_two = second[doc]
-            if not _has_phrase([value_one, value_two]):
+            # _has_phrase, spelled out: a third of the time for the commonest words.
+            if set(accumulate(loads(value_one[4:] + b"."))).isdisjoint(
+                map(_BACK_ONE, accumulate(loads(value_two[4:] + b".")))
+            ):
                 continue
             length = dfl(doc)
             ids.append(doc)
@@ -335,10 +338,14 @@ def _has_phrase(values: list[bytes]) -> bool:
 
 
 def _positions(value: bytes) -> Iterator[int]:
-    """A posting's positions, decoded as Whoosh's ``Positions`` format does, in C."""
-    if not value.endswith(b"."):
-        value += b"."
-    return accumulate(pickle.loads(value[4:]))
+    """A posting's positions, decoded as Whoosh's ``Positions`` format does, in C.
+
+    Whoosh leaves out the pickle's final STOP; one more after a STOP does no harm.
+    """
+    return accumulate(loads(value[4:] + b"."))
+
+
+_BACK_ONE = (-1).__add__
 
 
 class _ExactPhrase(query.Phrase):
