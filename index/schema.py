@@ -30,7 +30,7 @@ def index_tokens(text: str) -> list[str]:
     Ingest hands Whoosh these lists instead of text, so tokenizing happens in the
     worker processes that clean and extract, not in the indexing ones.
     """
-    return [t for t in (m.lower() for m in _TOKEN.findall(text)) if t not in STOP_WORDS]
+    return [t for t in map(str.lower, _TOKEN.findall(text)) if t not in STOP_WORDS]
 
 
 def make_schema() -> Schema:

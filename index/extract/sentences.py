@@ -89,7 +89,8 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         prev = tokens[i - 1]
         word = prev[0]
         if prev[2] == tokens[i][1] and (
-            word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())  # "Jeffrey N. Smith"
+            word.lower() in ABBREVIATIONS
+            or (len(word) == 1 and word.isupper())  # "Jeffrey N. Smith"
         ):
             tokens[i - 1] = _new_token(Token, (word + ".", prev[1], tokens[i][2]))
             del tokens[i]
