@@ -128,13 +128,15 @@ class SegmentWriter(WhooshSegmentWriter):
     one, under random names; it is removed when a commit leaves it empty.)
     """
 
+    _tempstorage: Any
+
     def __init__(self, ix: Any, *, spill: bool = True, **kwargs: Any) -> None:
         """``spill=False`` keeps every posting in memory past ``limitmb``: the owner is to
         watch :attr:`full` and finish the segment then. Sorting runs spilled to disk and
         merging them back costs as much again as the rest of indexing."""
         super().__init__(ix, **kwargs)
         self.spill = spill
-        self._shared_temp = self._tempstorage.folder
+        self._shared_temp: str = self._tempstorage.folder
         self._tempstorage = self.storage.temp_storage(f"reader-{random_name()}.tmp")
         self.pool.tempstore = self._tempstorage
         self._lengths: dict[tuple[int, str], int] = {}
