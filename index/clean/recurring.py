@@ -11,7 +11,8 @@ import hashlib
 import re
 
 _NON_WORD_RE = re.compile(r"[\W_]+", re.UNICODE)
-_NON_WORD_KEEP_LINES_RE = re.compile(r"(?:[^\w\n]|_)+", re.UNICODE)
+_NON_WORD_KEEP_LINES_RE = re.compile(r"[^\w\n]+", re.UNICODE)
+"""Like _NON_WORD_RE, but keeps line breaks (underscores are made spaces first)."""
 MIN_KEY_CHARS = 4
 """Lines shorter than this (after normalising) are too common to say anything."""
 
@@ -40,7 +41,8 @@ def page_line_keys(text: str) -> set[str]:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u200b", "")
     keys: set[str] = set()
-    for norm in _NON_WORD_KEEP_LINES_RE.sub(" ", text.casefold()).split("\n"):
+    folded = text.casefold().replace("_", " ")
+    for norm in _NON_WORD_KEEP_LINES_RE.sub(" ", folded).split("\n"):
         norm = norm.strip()
         if len(norm) < MIN_KEY_CHARS or norm.replace(" ", "").isdigit():
             continue

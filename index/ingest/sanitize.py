@@ -15,6 +15,8 @@ _ESCAPES = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
+_C1 = re.compile(r"[\x90-\x9f]")
+"""The 8-bit forms that start a sequence; with neither these nor ESC there is none."""
 # C0 controls but tab and newline, DEL, C1 controls; also zero-width and bidi overrides
 # that can disguise text in a terminal.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -29,5 +31,6 @@ def sanitize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\x0c", "\n").replace("\x0b", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n").replace("\xa0", " ")
-    text = _ESCAPES.sub("", text)
+    if "\x1b" in text or _C1.search(text):
+        text = _ESCAPES.sub("", text)
     return _CONTROLS.sub("", text)
