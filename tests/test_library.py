@@ -366,7 +366,9 @@ def test_quick_ranking_scores_as_whoosh_does(seed_library: Path, text: str) -> N
         assert found and found == expected
 
 
-def test_parallel_ingest_stores_what_one_process_stores(tmp_path: Path) -> None:
+def test_parallel_ingest_stores_what_one_process_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Both cores (reading, cleaning, extracting and indexing in workers) change nothing."""
     folder = tmp_path / "many"
     folder.mkdir()
@@ -376,6 +378,15 @@ def test_parallel_ingest_stores_what_one_process_stores(tmp_path: Path) -> None:
             (folder / f"{n}-{seed.name}").write_text(text)
     (folder / "empty.txt").write_text("")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    # Pages with an outlet of their own are indexed in the workers (the seed copies,
+    # whose outlet only the parent can tell from the library, are indexed there).
+    for n in range(40):
+        seed = sorted(SEEDS.glob("*.txt"))[n % 5].read_text()
+        body = "\n\n".join(line for line in seed.splitlines() if len(line) > 120)
+        (folder / f"note-{n}.md").write_text(
+            f"---\ntitle: Notes {n}\noutlet: The Test Times\ndate: 2024-11-{n % 28 + 1:02d}\n---\n\n"
+            f"Copy {n}.\n\n{body}\n"
+        )
 
     def build(name: str, procs: int) -> tuple[object, ...]:
         with Library(tmp_path / name) as library:
@@ -387,8 +398,20 @@ def test_parallel_ingest_stores_what_one_process_stores(tmp_path: Path) -> None:
             return report.summary(), sorted(report.skipped), rows, bodies, figures, hits
 
     one, two = build("one", 1), build("two", 2)
-    assert one[0] == "40 added, 0 updated, 0 unchanged, 2 skipped"
+    assert one[0] == "80 added, 0 updated, 0 unchanged, 2 skipped"
+    assert len(one[-1]) > 20
     assert two == one
+
+    # Workers that fill their memory write a segment and start another: still the same.
+    import index.library as library_module
+
+    monkeypatch.setattr(library_module, "WORKER_LIMIT_MB", 0.05)
+    assert build("many-segments", 2) == one
+    with Library(tmp_path / "many-segments") as library:
+        with library.index.reader() as reader:
+            assert len(list(reader.leaf_readers())) > 4
+    leftovers = [p.name for p in (tmp_path / "many-segments" / "whoosh").iterdir() if p.is_dir()]
+    assert leftovers == []
 
 
 def test_phrases_agree_with_whoosh_in_a_segment_with_deletions(
