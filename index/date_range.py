@@ -60,6 +60,8 @@ class ColumnRange(query.NumericRange):
     ``datetime_to_long``), so they compare directly.
     """
 
+    answers_whole = True
+
     def _ids(self, reader: Any) -> list[int] | None:
         """Documents of one segment in the range, or None when the column cannot say."""
         if not isinstance(reader.schema[self.fieldname], DATETIME):

@@ -24,13 +24,13 @@ from pickle import loads
 from typing import TYPE_CHECKING, Any
 
 from whoosh import query
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.collectors import TopCollector
-from whoosh.matching import ListMatcher, Matcher, NullMatcher, UnionMatcher, WrappingMatcher
+from whoosh.matching import Matcher, NullMatcher, UnionMatcher, WrappingMatcher
 from whoosh.qparser import FieldAliasPlugin, GtLtPlugin, MultifieldParser
 from whoosh.qparser.syntax import AndGroup
 from whoosh.scoring import bm25
 
+from index.bulk import Bulk, ScoredList, blocks, leaf
 from index.date_range import column_range
 from index.schema import QUERY_FIELDS, SEARCH_FIELDS
 from index.scoring import FastScorer
@@ -227,25 +227,21 @@ def _tree_sum(values: list[float]) -> float:
     return _tree_sum(values[:half]) + _tree_sum(values[half:])
 
 
-def _postings(m: Any) -> dict[int, tuple[float, bytes]] | None:
-    """{docnum: (weight, positions value)} of a whole posting list, read a block at a time.
+def _postings(m: Any) -> tuple[dict[int, tuple[float, bytes]], Any] | None:
+    """{docnum: (weight, positions value)} of a whole posting list, and its scorer.
 
-    Only for Whoosh 2.7's own leaf matcher (segments without deletions); None otherwise.
+    Only for Whoosh 2.7's own leaf matcher; None otherwise.
     """
-    if type(m) is not W3LeafMatcher or not m.is_active() or m._i != 0:
+    found = leaf(m)
+    if found is None:
         return None
-    found: dict[int, tuple[float, bytes]] = {}
-    while m.is_active():
-        if m._data is None:
-            m._read_data()
-        ids = m._data[0]
-        # Whoosh's own _read_ids undoes the deltas in a Python generator.
-        m._ids = tuple(ids) if m._byteids else tuple(accumulate(ids))
-        m._read_weights()
-        m._read_values()
-        found.update(zip(m._ids, zip(m._weights, m._values, strict=True), strict=True))
-        m._next_block()
-    return found
+    m, deleted = found
+    postings: dict[int, tuple[float, bytes]] = {}
+    for ids, weights, values in blocks(m, values=True):
+        postings.update(zip(ids, zip(weights, values, strict=True), strict=True))
+    for doc in deleted:
+        postings.pop(doc, None)
+    return postings, m.scorer
 
 
 def _whole_phrase(ms: list[Any]) -> Any | None:
@@ -255,15 +251,13 @@ def _whole_phrase(ms: list[Any]) -> Any | None:
     reading them a block at a time and intersecting the document sets in C leaves only
     the matches to check, at ~4 µs. Scores are Whoosh's: the sum of the words' BM25F.
     """
-    scorers = [sc for m in ms if isinstance(sc := getattr(m, "scorer", None), FastScorer)]
-    if len(scorers) != len(ms):
-        return None
-    lists = []
+    lists, scorers = [], []
     for m in ms:
-        postings = _postings(m)
-        if postings is None:
+        found = _postings(m)
+        if found is None or not isinstance(found[1], FastScorer):
             return None
-        lists.append(postings)
+        lists.append(found[0])
+        scorers.append(found[1])
     common = set(lists[0])
     for postings in lists[1:]:
         common.intersection_update(postings)
@@ -287,7 +281,7 @@ def _whole_phrase(ms: list[Any]) -> Any | None:
                 bm25(one.idf, weight_one, length, avgfl, b, k1)
                 + bm25(two.idf, weight_two, length, avgfl, b, k1)
             )
-        return _ScoredList(ids, weights=scores) if ids else NullMatcher()
+        return ScoredList(ids, weights=scores) if ids else NullMatcher()
     for doc in sorted(common):
         if _has_phrase([postings[doc][1] for postings in lists]):
             ids.append(doc)
@@ -301,26 +295,7 @@ def _whole_phrase(ms: list[Any]) -> Any | None:
             )
     if not ids:
         return NullMatcher()
-    return _ScoredList(ids, weights=scores)
-
-
-class _ScoredList(ListMatcher):
-    """Documents with their final scores; the best score is worked out once, not per call."""
-
-    def __init__(self, ids: list[int], weights: list[float]) -> None:
-        super().__init__(ids, weights=weights)
-        self._best = max(weights)
-
-    def max_quality(self) -> float:
-        return self._best
-
-    def block_max_weight(self) -> float:
-        return self._best
-
-    def copy(self) -> _ScoredList:
-        copied = _ScoredList(self._ids, self._weights)
-        copied._i = self._i
-        return copied
+    return ScoredList(ids, weights=scores)
 
 
 def _has_phrase(values: list[bytes]) -> bool:
@@ -349,6 +324,8 @@ _BACK_ONE = (-1).__add__
 
 
 class _ExactPhrase(query.Phrase):
+    answers_whole = True
+
     def matcher(self, searcher: Any, context: Any = None) -> Any:
         reader = searcher.reader()
         field = searcher.schema[self.fieldname]
@@ -373,32 +350,34 @@ class _PhraseInFields(query.Or):
     document in both gets title score + body score.
     """
 
+    answers_whole = True
+
     def matcher(self, searcher: Any, context: Any = None) -> Any:
         first, second = (q.matcher(searcher, context) for q in self.subqueries)
-        if not isinstance(first, _ScoredList) and not first.is_active():
+        if not isinstance(first, ScoredList) and not first.is_active():
             return second
-        if not isinstance(second, _ScoredList) and not second.is_active():
+        if not isinstance(second, ScoredList) and not second.is_active():
             return first
-        if not (isinstance(first, _ScoredList) and isinstance(second, _ScoredList)):
+        if not (isinstance(first, ScoredList) and isinstance(second, ScoredList)):
             return UnionMatcher(first, second)
         merged = dict(zip(first._ids, first._weights, strict=True))
         for doc, score in zip(second._ids, second._weights, strict=True):
             merged[doc] = merged[doc] + score if doc in merged else score
         ids = sorted(merged)
-        return _ScoredList(ids, [merged[doc] for doc in ids])
+        return ScoredList(ids, [merged[doc] for doc in ids])
 
 
 class _TopCollector(TopCollector):
     """Whoosh's top-N collector, taking a segment's precomputed scores in one go.
 
-    When a segment's whole answer is a :class:`_ScoredList` (a phrase), stepping the
+    When a segment's whole answer is a :class:`ScoredList` (a phrase), stepping the
     collector through it costs ~2 µs a document for nothing; the same heap comes out of
     one ``heapq.nlargest`` over (score, -docnum), ties going to the earlier document.
     """
 
     def collect_matches(self) -> None:
         m = self.matcher
-        if type(m) is not _ScoredList or m._i != 0 or self.final_fn is not None:
+        if type(m) is not ScoredList or m._i != 0 or self.final_fn is not None:
             super().collect_matches()
             return
         offset = self.offset
@@ -537,17 +516,17 @@ def search(
     searcher = library.searcher()
     q = parse_query(text, searcher.schema)
     if sort == "date":
-        results = searcher.search(q, limit=limit, sortedby="published", reverse=True)
+        results = searcher.search(Bulk(q), limit=limit, sortedby="published", reverse=True)
         total = len(results)  # exact and cheap: a sorting collector sees every match
     elif sort == "relevance" and limit is None:
-        results = searcher.search(q, limit=None)
+        results = searcher.search(Bulk(q), limit=None)
         total = len(results)
     elif sort == "relevance":
         # One pass ranks and counts, so nothing may be skipped: no block-quality
         # skipping, and no "replacing" (every 10 hits Whoosh would prune the parts of
         # an OR that can no longer reach the top N, and their other hits went uncounted).
         collector = _TopCollector(limit=limit, usequality=False, replace=0)
-        searcher.search_with_collector(q, collector)
+        searcher.search_with_collector(Bulk(q), collector)
         results = collector.results()
         total = collector.count()
     else:

@@ -7,22 +7,30 @@ same postings from token lists directly and keeps the lengths it has just writte
 It also takes segments written by other processes (ingest workers that each index
 their share of the articles) into its commit, so that nothing is pickled twice.
 
-The output is bit-for-bit what ``whoosh.writing.SegmentWriter`` writes
-(``tests/test_writer.py`` compares the two).
+The output reads back as exactly what ``whoosh.writing.SegmentWriter`` writes
+(``tests/test_writer.py`` compares every posting, length, stored field and column).
+One difference in the bytes: posting blocks are pickled with the newest pickle
+protocol instead of protocol 2, which has no opcode for bytes and pickles each
+posting's value as a call to ``codecs.encode``. Whoosh reads either; unpickling a
+block of 128 postings takes 16 µs instead of 150, which is most of a search for a
+common word.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import pickle
+import zlib
 from array import array
 from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import groupby, islice
 from operator import itemgetter, sub
+from types import MethodType
 from typing import Any
 
-from whoosh.codec.whoosh3 import W3Codec
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec
 from whoosh.compat import dumps
 from whoosh.formats import Frequency, Positions
 from whoosh.system import pack_uint
@@ -91,6 +99,8 @@ def _write_postings(
     for fieldname, in_field in groupby(postings, key=itemgetter(0)):
         fieldwriter.start_field(fieldname, schema[fieldname])
         writer = fieldwriter._postwriter
+        if "_write_block" not in vars(writer):
+            writer._write_block = MethodType(_write_block, writer)
         limit = writer._blocklimit
         for btext, in_term in groupby(in_field, key=itemgetter(1)):
             fieldwriter.start_term(btext)
@@ -104,6 +114,37 @@ def _write_postings(
                 block = following
             fieldwriter.finish_term()
         fieldwriter.finish_field()
+
+
+def _write_block(self: Any, last: bool = False) -> None:
+    """Whoosh 2.7's ``W3PostingsWriter._write_block``, pickling the block's data with
+    the newest protocol (see the module's docstring)."""
+    if not self._blockcount:
+        self._postfile.write(WHOOSH3_HEADER_MAGIC)
+    self._terminfo.add_block(self)
+    data = (self._mini_ids(), self._mini_weights(), self._mini_values())
+    databytes = pickle.dumps(data, pickle.HIGHEST_PROTOCOL)
+    comp = self._compression
+    if comp:
+        databytes = zlib.compress(databytes, comp)
+    ids = self._ids
+    infobytes = dumps(
+        (
+            len(ids),
+            ids[-1],
+            self._maxweight,
+            comp,
+            length_to_byte(self._minlength),
+            length_to_byte(self._maxlength),
+        ),
+        2,
+    )
+    blocklength = len(infobytes) + len(databytes)
+    self._postfile.write_int(-blocklength if last else blocklength)
+    self._postfile.write(infobytes)
+    self._postfile.write(databytes)
+    self._blockcount += 1
+    self._new_block()
 
 
 def _fill_block(writer: Any, block: list[Posting], fieldname: str, lengths: dict) -> None:

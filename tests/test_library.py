@@ -485,3 +485,42 @@ def test_hit_counts_are_exact_when_the_top_is_full(tmp_path: Path) -> None:
         assert stock.count() < 42  # Whoosh's own count drops the body-only hits
         for limit in (1, 3, 20, None):
             assert library.search("zephyr", limit=limit, snippets=False).total == 42
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "troops",
+        "kursk blinken",
+        "north korean troops kursk",
+        "troops NOT blinken",
+        "troops NOT austin NOT blinken",
+        "blinken OR austin OR zelensky",
+        "(troops OR soldiers) AND (kursk OR russia) NOT blinken",
+        '"north korean troops"',
+        '"kursk oblast" NOT blinken',
+        '"north korean" OR "press conference"',
+        "troops published:[2024-10-01 TO 2024-10-28]",
+        "title:kursk OR source:blinken",
+    ],
+)
+def test_whole_answers_score_as_whoosh_does(seeds_copy: Path, tmp_path: Path, text: str) -> None:
+    """Queries answered a segment at a time (index/bulk.py) give stock Whoosh's documents
+    and scores, to the bit, in two segments, one of them with a deleted document."""
+    from whoosh.scoring import BM25F
+
+    from index.bulk import Bulk, scores_of
+    from index.search import _parser, parse_query
+
+    with _library_with_a_deletion(seeds_copy, tmp_path) as library:
+        ours = library.searcher()
+        assert len(ours.subsearchers) == 2
+        stock = library.index.searcher(weighting=BM25F())
+        q = parse_query(text, ours.schema)
+        plain = _parser(ours.schema).parse(text)
+        for sub, _ in ours.subsearchers:
+            assert scores_of(q, sub, None) is not None  # answered in bulk, not by Whoosh
+        found = [(h.docnum, h.score) for h in ours.search(Bulk(q), limit=None)]
+        expected = [(h.docnum, h.score) for h in stock.search(plain, limit=None)]
+        stock.close()
+        assert found and found == expected
