@@ -106,17 +106,10 @@ def pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("n", type=int, help="number of synthetic articles")
-    parser.add_argument("--keep", type=Path, help="work in DIR and keep it (default: a temp dir)")
-    parser.add_argument("--skip-bare", action="store_true", help="skip the bare Whoosh baseline")
-    args = parser.parse_args()
-    work = args.keep or Path(tempfile.mkdtemp(prefix="reader-bench-"))
-    corpus = write_corpus(work / f"corpus-{args.n}", args.n)
+def ingest(args: argparse.Namespace, work: Path, corpus: Path) -> None:
+    """Ingest the corpus with the pipeline, then with bare Whoosh, and print both."""
     for name in ("library", "bare"):
         shutil.rmtree(work / name, ignore_errors=True)
-    print(f"articles: {args.n} (synthetic, in {corpus})")
 
     began, cpu = time.perf_counter(), cpu_seconds()
     with Library(work / "library") as library:
@@ -135,6 +128,27 @@ def main() -> int:
             f"bare Whoosh ingest: {args.n / bare_wall:.1f} articles/s wall ({bare_wall:.1f} s), {args.n / bare_cpu:.1f} per CPU-second"
         )
         print(f"pipeline / bare Whoosh (wall): {bare_wall / wall:.2f}x")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int, help="number of synthetic articles")
+    parser.add_argument("--keep", type=Path, help="work in DIR and keep it (default: a temp dir)")
+    parser.add_argument("--skip-bare", action="store_true", help="skip the bare Whoosh baseline")
+    parser.add_argument(
+        "--search-only",
+        action="store_true",
+        help="only time searches, on the library a --keep run left in DIR",
+    )
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="reader-bench-"))
+    corpus = write_corpus(work / f"corpus-{args.n}", args.n)
+    print(f"articles: {args.n} (synthetic, in {corpus})")
+    if args.search_only:
+        if not (work / "library").is_dir():
+            parser.error(f"--search-only needs a library left by --keep in {work}")
+    else:
+        ingest(args, work, corpus)
 
     gen = Generator()
     kinds = queries(random.Random(11), gen, corpus)

@@ -173,7 +173,7 @@ class _PhraseMatcher(Matcher):
             self._active = first.is_active()
 
     def _adjacent(self) -> bool:
-        return _has_phrase([m.value() for m in self.ms])
+        return _has_phrase([m.value() for m in self.ms], [m.weight() for m in self.ms])
 
     def is_active(self) -> bool:
         return self._active
@@ -283,7 +283,8 @@ def _whole_phrase(ms: list[Any]) -> Any | None:
             )
         return ScoredList(ids, weights=scores) if ids else NullMatcher()
     for doc in sorted(common):
-        if _has_phrase([postings[doc][1] for postings in lists]):
+        found = [postings[doc] for postings in lists]
+        if _has_phrase([value for _, value in found], [weight for weight, _ in found]):
             ids.append(doc)
             scores.append(
                 _tree_sum(
@@ -298,18 +299,22 @@ def _whole_phrase(ms: list[Any]) -> Any | None:
     return ScoredList(ids, weights=scores)
 
 
-def _has_phrase(values: list[bytes]) -> bool:
+def _has_phrase(values: list[bytes], counts: list[float] | None = None) -> bool:
     """Whether the words, given their position values in one document, stand in a row.
 
-    Positions are compared as shifted sets in C; the last word stops at the first fit.
+    The word with the fewest positions in the document (``counts``, its weights) gives
+    the phrase's possible starts; every other word, fewest first, keeps those it fits,
+    and the first to keep none ends the check before the commonest words are decoded.
     """
-    starts = set(_positions(values[0]))
-    last = len(values) - 1
-    for offset in range(1, last):
-        starts.intersection_update(map(offset.__rsub__, _positions(values[offset])))
+    order = sorted(range(len(values)), key=(counts or [0.0] * len(values)).__getitem__)
+    first = order[0]
+    starts = [p - first for p in _positions(values[first])]
+    for offset in order[1:]:
+        found = set(_positions(values[offset]))
+        starts = [s for s in starts if s + offset in found]
         if not starts:
             return False
-    return not starts.isdisjoint(map(last.__rsub__, _positions(values[last])))
+    return True
 
 
 def _positions(value: bytes) -> Iterator[int]:
@@ -370,7 +375,7 @@ class _PhraseInFields(query.Or):
 class _TopCollector(TopCollector):
     """Whoosh's top-N collector, taking a segment's precomputed scores in one go.
 
-    When a segment's whole answer is a :class:`ScoredList` (a phrase), stepping the
+    When a segment's whole answer is a :class:`ScoredList` (index/bulk.py), stepping the
     collector through it costs ~2 µs a document for nothing; the same heap comes out of
     one ``heapq.nlargest`` over (score, -docnum), ties going to the earlier document.
     """
@@ -380,9 +385,12 @@ class _TopCollector(TopCollector):
         if type(m) is not ScoredList or m._i != 0 or self.final_fn is not None:
             super().collect_matches()
             return
-        offset = self.offset
-        fresh = [(score, -(offset + doc)) for doc, score in zip(m._ids, m._weights, strict=True)]
-        self.total += len(fresh)
+        offset, ids, scores = self.offset, m._ids, m._weights
+        # The segment's best by score, ties to the earlier document (nlargest is stable),
+        # before making (score, -docnum) pairs: making one for every match cost more.
+        best = heapq.nlargest(self.limit, range(len(ids)), key=scores.__getitem__)
+        fresh = [(scores[i], -(offset + ids[i])) for i in best]
+        self.total += len(ids)
         kept: list[tuple[float, int]] = self.items  # type: ignore[has-type]
         items = heapq.nlargest(self.limit, [*kept, *fresh])
         heapq.heapify(items)
@@ -534,6 +542,7 @@ def search(
     terms = _terms(q, searcher.reader())
     ids = [hit["id"] for hit in results]
     rows = library.records.rows_for(ids)
+    texts = library.records.texts_for(ids) if snippets else {}
     pattern = _term_pattern(terms)
     hits: list[Hit] = []
     for hit in results:
@@ -541,12 +550,10 @@ def search(
         if row is None:
             continue
         item = Hit(row.id, row.title, row.outlet, row.published, hit.score or 0.0)
-        if snippets:
-            article = library.records.get(row.id)
-            if article is not None:
-                body = " ".join([*article.summary, *article.paragraphs])
-                item.snippet, item.snippet_spans = make_snippet(body, pattern)
-                item.title_spans = match_spans(row.title, pattern)
+        body = texts.get(row.id)
+        if body is not None:
+            item.snippet, item.snippet_spans = make_snippet(body, pattern)
+            item.title_spans = match_spans(row.title, pattern)
         hits.append(item)
     return SearchResults(
         query=text,
