@@ -253,11 +253,11 @@ def _whole_phrase(ms: list[Any]) -> Any | None:
     """
     lists, scorers = [], []
     for m in ms:
-        found = _postings(m)
-        if found is None or not isinstance(found[1], FastScorer):
+        read = _postings(m)
+        if read is None or not isinstance(read[1], FastScorer):
             return None
-        lists.append(found[0])
-        scorers.append(found[1])
+        lists.append(read[0])
+        scorers.append(read[1])
     common = set(lists[0])
     for postings in lists[1:]:
         common.intersection_update(postings)
