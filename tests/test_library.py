@@ -240,12 +240,12 @@ def _with_whoosh_phrases(q: Any) -> Any:
     """``q`` with our exact phrases turned back into Whoosh's own Phrase queries."""
     from whoosh import query
 
-    from index.search import _ExactPhrase
+    from index.phrases import ExactPhrase
 
     return q.accept(
         lambda node: (
             query.Phrase(node.fieldname, node.words, boost=node.boost)
-            if isinstance(node, _ExactPhrase)
+            if isinstance(node, ExactPhrase)
             else node
         )
     )
@@ -269,12 +269,13 @@ def _with_whoosh_phrases(q: Any) -> Any:
 def test_quick_phrase_matcher_agrees_with_whoosh(seed_library: Path, phrase: str) -> None:
     from whoosh.collectors import TopCollector
 
-    from index.search import _ExactPhrase, parse_query
+    from index.phrases import ExactPhrase
+    from index.search import parse_query
 
     with Library(seed_library) as library:
         searcher = library.searcher()
         fast = parse_query(phrase, searcher.schema)
-        assert any(isinstance(q, _ExactPhrase) for q in fast.leaves())
+        assert any(isinstance(q, ExactPhrase) for q in fast.leaves())
         slow = _with_whoosh_phrases(fast)
 
         def run(q: object) -> tuple[int, list[str]]:
@@ -419,7 +420,8 @@ def test_phrases_agree_with_whoosh_in_a_segment_with_deletions(
 ) -> None:
     """With deleted documents the postings come filtered: the posting-at-a-time matcher runs."""
 
-    from index.search import _ExactPhrase, _PhraseMatcher, parse_query
+    from index.phrases import ExactPhrase, PhraseMatcher
+    from index.search import parse_query
 
     with _library_with_a_deletion(seeds_copy, tmp_path) as library:
         searcher = library.searcher()
@@ -427,9 +429,9 @@ def test_phrases_agree_with_whoosh_in_a_segment_with_deletions(
             fast = parse_query(phrase, searcher.schema)
             slow = _with_whoosh_phrases(fast)
             leaf = next(
-                q for q in fast.leaves() if isinstance(q, _ExactPhrase) and q.fieldname == "body"
+                q for q in fast.leaves() if isinstance(q, ExactPhrase) and q.fieldname == "body"
             )
-            assert isinstance(leaf.matcher(searcher), _PhraseMatcher)
+            assert isinstance(leaf.matcher(searcher), PhraseMatcher)
             found = [(h.docnum, h.score) for h in searcher.search(fast, limit=None)]
             expected = [(h.docnum, h.score) for h in searcher.search(slow, limit=None)]
             assert found and found == expected
