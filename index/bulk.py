@@ -173,7 +173,7 @@ def scores_of(q: Any, searcher: Any, context: Any) -> Scores | None:
         m = q.matcher(searcher, context)
         if not m.is_active():
             return {}
-        if type(m) is ScoredList and m._i == 0:
+        if type(m) is ScoredList and m._i == 0 and m.total == len(m._ids):
             return dict(zip(m._ids, m._weights, strict=True))
         if type(m) is ListMatcher and m._i == 0 and m._weights is None and m._all_weights:
             return dict.fromkeys(m._ids, float(m._all_weights))
@@ -181,11 +181,24 @@ def scores_of(q: Any, searcher: Any, context: Any) -> Scores | None:
 
 
 class ScoredList(ListMatcher):
-    """Documents with their final scores; the best score is worked out once, not per call."""
+    """Documents with their final scores; the best score is worked out once, not per call.
 
-    def __init__(self, ids: list[int], weights: list[float]) -> None:
+    ``total`` is how many documents match when the list holds only the best of them (a
+    first page); ``estimated`` says that number is an estimate.
+    """
+
+    def __init__(
+        self,
+        ids: list[int],
+        weights: list[float],
+        *,
+        total: int | None = None,
+        estimated: bool = False,
+    ) -> None:
         super().__init__(ids, weights=weights)
-        self._best = max(weights)
+        self._best = max(weights) if weights else 0.0
+        self.total = len(ids) if total is None else total
+        self.estimated = estimated
 
     def max_quality(self) -> float:
         return self._best
@@ -194,7 +207,7 @@ class ScoredList(ListMatcher):
         return self._best
 
     def copy(self) -> ScoredList:
-        copied = ScoredList(self._ids, self._weights)
+        copied = ScoredList(self._ids, self._weights, total=self.total, estimated=self.estimated)
         copied._i = self._i
         return copied
 
@@ -210,6 +223,8 @@ class Bulk(query.WrappingQuery):
     """A query answered by :func:`scores_of` where it can be, by Whoosh where not."""
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
+        if getattr(self.child, "answers_whole", False):
+            return self.child.matcher(searcher, context)
         scores = scores_of(self.child, searcher, context)
         if scores is None:
             return self.child.matcher(searcher, context)

@@ -9,7 +9,7 @@ from index.clean import clean_page
 from index.extract import extract
 from index.ingest.documents import Document
 from index.model import Article, CleanResult
-from index.schema import index_tokens
+from index.schema import index_tokens, pair_signature
 
 
 def content_hash(doc: Document) -> str:
@@ -98,6 +98,7 @@ def search_fields(article: Article) -> dict[str, object]:
         "source": index_tokens("; ".join([*names, *sorted(spans)])),
         "figure": index_tokens("; ".join(f.text for f in article.figures)),
         "hash": article.content_hash,
+        "pairs": pair_signature(body_tokens),
     }
     published = parse_published(article.published)
     if published is not None:

@@ -28,7 +28,7 @@ from whoosh.qparser.syntax import AndGroup
 
 from index.bulk import Bulk, ScoredList
 from index.date_range import column_range
-from index.phrases import ExactPhrase, PhraseInFields
+from index.phrases import ExactPhrase, PhraseInFields, first_page
 from index.schema import QUERY_FIELDS, SEARCH_FIELDS
 
 if TYPE_CHECKING:
@@ -85,6 +85,8 @@ class SearchResults:
     terms: list[str]
     """The words the query matches, lowercased, for highlighting in article text."""
     seconds: float
+    estimated: bool = False
+    """Whether ``total`` is an estimate (a first page asked with ``exact_count=False``)."""
 
 
 _FIELD_REF = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=\())([A-Za-z_]+):(?=\S)")
@@ -150,7 +152,8 @@ class _TopCollector(TopCollector):
         # before making (score, -docnum) pairs: making one for every match cost more.
         best = heapq.nlargest(self.limit, range(len(ids)), key=scores.__getitem__)
         fresh = [(scores[i], -(offset + ids[i])) for i in best]
-        self.total += len(ids)
+        self.total += m.total  # more than len(ids) when the list is only a first page
+        self.estimated = getattr(self, "estimated", False) or m.estimated
         kept: list[tuple[float, int]] = self.items  # type: ignore[has-type]
         items = heapq.nlargest(self.limit, [*kept, *fresh])
         heapq.heapify(items)
@@ -269,6 +272,7 @@ def search(
     sort: str = "relevance",
     limit: int | None = 20,
     snippets: bool = True,
+    exact_count: bool = True,
 ) -> SearchResults:
     """Run a query on the library.
 
@@ -276,6 +280,9 @@ def search(
         sort: "relevance" or "date" (newest first).
         limit: most hits returned (None for all).
         snippets: whether to build highlighted snippets (costs a few ms per hit).
+        exact_count: False lets a first page come quicker with an estimated total
+            (``SearchResults.estimated``): a phrase of common words then checks only
+            the positions it needs for the best ``limit`` hits. The hits are exact.
 
     Raises:
         QueryError: the query does not parse.
@@ -283,6 +290,7 @@ def search(
     began = time.perf_counter()
     searcher = library.searcher()
     q = parse_query(text, searcher.schema)
+    estimated = False
     if sort == "date":
         results = searcher.search(Bulk(q), limit=limit, sortedby="published", reverse=True)
         total = len(results)  # exact and cheap: a sorting collector sees every match
@@ -294,9 +302,11 @@ def search(
         # skipping, and no "replacing" (every 10 hits Whoosh would prune the parts of
         # an OR that can no longer reach the top N, and their other hits went uncounted).
         collector = _TopCollector(limit=limit, usequality=False, replace=0)
-        searcher.search_with_collector(Bulk(q), collector)
+        asked = q if exact_count or limit is None else first_page(q, limit)
+        searcher.search_with_collector(Bulk(asked), collector)
         results = collector.results()
         total = collector.count()
+        estimated = getattr(collector, "estimated", False)
     else:
         raise QueryError(f"unknown sort '{sort}': use relevance or date")
     terms = _terms(q, searcher.reader())
@@ -321,4 +331,5 @@ def search(
         hits=hits,
         terms=terms,
         seconds=time.perf_counter() - began,
+        estimated=estimated,
     )

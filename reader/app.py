@@ -118,7 +118,9 @@ class ReaderApp(App[int]):
                 self._search_library = Library(self.library.folder)
             self._search_library.searcher()
 
-    def search(self, text: str, *, limit: int, snippets: bool = True) -> SearchResults:
+    def search(
+        self, text: str, *, limit: int, snippets: bool = True, exact_count: bool = True
+    ) -> SearchResults:
         """Run a query on a second connection to the library (call from a worker thread).
 
         Raises:
@@ -130,7 +132,11 @@ class ReaderApp(App[int]):
             if self._search_library is None:
                 self._search_library = Library(self.library.folder)
             return self._search_library.search(
-                text, sort=self.config.sort, limit=limit, snippets=snippets
+                text,
+                sort=self.config.sort,
+                limit=limit,
+                snippets=snippets,
+                exact_count=exact_count,
             )
 
     # Notes

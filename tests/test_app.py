@@ -514,3 +514,34 @@ async def test_side_panel_moves_with_j_k_and_a_click_chooses(make_app) -> None: 
         assert sources.cursor == 0
         assert app.focused is view  # a click chooses: the reader takes the focus
         assert view._marked and view._marked[0][0] in {s.start for s in article.sources}
+
+
+async def test_a_phrase_shows_an_estimated_count_first_then_the_exact_one(
+    tmp_path: Path,
+) -> None:
+    """A phrase of common words: the first page comes with "about N", the second pass
+    replaces it with the exact count, and the hits stay the same."""
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    for n in range(640):
+        words = "the central bank raised rates" if n % 2 == 0 else "a bank near the central square"
+        (folder / f"{n:03d}.md").write_text(f"# Note {n}\n\nToday {words}. Item {n}.\n")
+    library = Library(tmp_path / "lib")
+    library.add([folder], procs=1)
+    app = ReaderApp(library, notes_path=tmp_path / "notes.md", config=Config())
+    shown: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        show = screen._show_results
+
+        def spy(generation: int, results: Any, more: bool = False) -> None:
+            show(generation, results, more)
+            shown.append(status(app))
+
+        screen._show_results = spy  # type: ignore[method-assign]
+        await search(pilot, '"central bank"')
+        assert len(shown) == 2
+        assert shown[0].startswith("about ") and "articles match" in shown[0]
+        assert shown[1].startswith("320 articles match, the best 100 listed")
+        assert len(screen.query_one(ArticleList).rows) == 100
+    library.close()

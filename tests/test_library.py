@@ -526,3 +526,62 @@ def test_whole_answers_score_as_whoosh_does(seeds_copy: Path, tmp_path: Path, te
         expected = [(h.docnum, h.score) for h in stock.search(plain, limit=None)]
         stock.close()
         assert found and found == expected
+
+
+def test_pair_signatures_hold_every_adjacent_pair_of_the_seeds() -> None:
+    from itertools import pairwise
+
+    from index.schema import PAIR_BITS, index_tokens, pair_bit, pair_signature
+
+    for seed in sorted(SEEDS.glob("*.txt")):
+        tokens = index_tokens(seed.read_text())
+        signature = pair_signature(tokens)
+        assert len(signature) == PAIR_BITS // 8
+        for first, second in pairwise(tokens):
+            bit = pair_bit(first, second)
+            assert signature[bit >> 3] & (1 << (bit & 7)), (first, second)
+        set_bits = sum(bin(byte).count("1") for byte in signature)
+        assert set_bits <= len(set(pairwise(tokens)))  # one bit a pair at most
+        assert set_bits < PAIR_BITS * 0.3  # sparse enough to rule documents out
+
+
+def _phrase_library(tmp_path: Path) -> Library:
+    """640 short articles with "central" and "bank" in each, as a phrase in every other."""
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    for n in range(640):
+        words = "the central bank raised rates" if n % 2 == 0 else "a bank near the central square"
+        pad = " ".join(["report"] * (n % 7))
+        (folder / f"{n:03d}.md").write_text(f"# Note {n}\n\nToday {words} {pad}. Item {n}.\n")
+    library = Library(tmp_path / "lib")
+    library.add([folder], procs=1)  # one segment: a first page needs 200+ candidates in one
+    return library
+
+
+def test_pair_signatures_rule_out_documents_without_the_phrase(tmp_path: Path) -> None:
+    from index.phrases import _signatures, _with_pairs
+    from index.schema import pair_bit
+
+    with _phrase_library(tmp_path) as library:
+        kept = []
+        for reader, _ in library.searcher().reader().leaf_readers():
+            signatures = _signatures(reader)
+            assert signatures is not None
+            docs = list(range(reader.doc_count_all()))
+            kept += _with_pairs(docs, signatures, {pair_bit("central", "bank")})
+        assert 320 <= len(kept) < 400  # the 320 with the phrase, and few others
+        assert library.search('"central bank"', limit=None).total == 320
+        assert library.search('"bank central"', limit=None).total == 0
+
+
+def test_a_first_page_of_a_phrase_is_exact_and_its_count_estimated(tmp_path: Path) -> None:
+    with _phrase_library(tmp_path) as library:
+        for text in ('"central bank"', '"central square"', '"bank raised rates"'):
+            exact = library.search(text, limit=5)
+            first = library.search(text, limit=5, exact_count=False)
+            assert [(h.id, h.score) for h in first.hits] == [(h.id, h.score) for h in exact.hits]
+            assert not exact.estimated and exact.total == 320
+            assert first.estimated
+            assert abs(first.total - exact.total) <= exact.total * 0.2
+        words = library.search("central bank", limit=5, exact_count=False)
+        assert not words.estimated and words.total == 640  # only phrases are estimated

@@ -213,9 +213,11 @@ class MainScreen(Screen[None]):
         limit = app.config.search_limit
         first = min(FIRST_RESULTS, limit)
         try:
-            results = app.search(text, limit=first)
+            # The first page may come with an estimated count (a phrase of common
+            # words); the second pass below counts exactly.
+            results = app.search(text, limit=first, exact_count=False)
             app.call_from_thread(self._show_results, generation, results)
-            if results.total <= first:
+            if results.total <= first and not results.estimated:
                 return
             time.sleep(MORE_AFTER)  # let the first page paint, and the user type on
             if generation != self._generation:
@@ -243,7 +245,8 @@ class MainScreen(Screen[None]):
         keep = self.article_list.current_id if more else None
         self.article_list.set_rows(results.hits, searching=True, keep_id=keep)
         shown = len(results.hits)
-        count = f"{results.total} article{'s' if results.total != 1 else ''} match"
+        about = "about " if results.estimated else ""
+        count = f"{about}{results.total} article{'s' if results.total != 1 else ''} match"
         if results.total > shown:
             count += f", the best {shown} listed"
         if not more:
