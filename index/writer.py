@@ -40,6 +40,9 @@ from whoosh.writing import SegmentWriter as WhooshSegmentWriter
 
 Posting = tuple[str, bytes, int, float, bytes]
 
+SMALL_BLOCK = 200
+"""Posting blocks of fewer bytes are written uncompressed."""
+
 
 def _positions_items(tokens: list[str], boost: float) -> list[tuple[bytes, int, float, bytes]]:
     """What ``Positions.word_values`` and ``TEXT.index`` give for a token list.
@@ -124,7 +127,10 @@ def _write_block(self: Any, last: bool = False) -> None:
     self._terminfo.add_block(self)
     data = (self._mini_ids(), self._mini_weights(), self._mini_values())
     databytes = pickle.dumps(data, pickle.HIGHEST_PROTOCOL)
-    comp = self._compression
+    # Whoosh means to leave tiny blocks uncompressed but compresses all of them (its
+    # check is overwritten on the next line). Most terms are rare: three blocks in four
+    # are under 100 bytes, which zlib cannot shrink and spends ~20 µs a call on.
+    comp = self._compression if len(databytes) >= SMALL_BLOCK else 0
     if comp:
         databytes = zlib.compress(databytes, comp)
     ids = self._ids
