@@ -13,7 +13,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from index.model import Article
 
@@ -143,17 +143,17 @@ class Records:
             return [ArticleRow(*r) for r in self.db.execute(sql + " LIMIT ?", (limit,))]
         return [ArticleRow(*r) for r in self.db.execute(sql)]
 
+    def _rows_in(self, sql: str, keys: Iterable[str]) -> Iterator[Any]:
+        """Rows of ``sql``, whose ``{marks}`` is an IN list, for all ``keys``: 500 at a
+        time, under SQLite's limit on variables."""
+        keys = list(keys)
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            yield from self.db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+
     def rows_for(self, ids: Iterable[str]) -> dict[str, ArticleRow]:
-        ids = list(ids)
-        found: dict[str, ArticleRow] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            for r in self.db.execute(
-                f"SELECT id, title, outlet, published FROM articles WHERE id IN ({marks})", chunk
-            ):
-                found[r[0]] = ArticleRow(*r)
-        return found
+        sql = "SELECT id, title, outlet, published FROM articles WHERE id IN ({marks})"
+        return {r[0]: ArticleRow(*r) for r in self._rows_in(sql, ids)}
 
     def texts_for(self, ids: Iterable[str]) -> dict[str, str]:
         """Summary and body of each article as one string, for search snippets.
@@ -161,16 +161,12 @@ class Records:
         Reads only those two keys of the packed record: building whole ``Article``
         objects (figures, sources, captions) was half the cost of a search's snippets.
         """
-        ids = list(ids)
         found: dict[str, str] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            for article_id, blob in self.db.execute(
-                f"SELECT id, data FROM articles WHERE id IN ({marks})", chunk
-            ):
-                data = json.loads(zlib.decompress(blob))
-                found[article_id] = " ".join([*data["summary"], *data["paragraphs"]])
+        for article_id, blob in self._rows_in(
+            "SELECT id, data FROM articles WHERE id IN ({marks})", ids
+        ):
+            data = json.loads(zlib.decompress(blob))
+            found[article_id] = " ".join([*data["summary"], *data["paragraphs"]])
         return found
 
     def articles(self) -> Iterator[Article]:
@@ -237,16 +233,8 @@ class Records:
     # Lines that recur across articles (boilerplate evidence for the cleaner)
 
     def line_key_counts(self, keys: Iterable[str]) -> dict[str, int]:
-        keys = list(keys)
-        counts: dict[str, int] = {}
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            for key, n in self.db.execute(
-                f"SELECT key, count(*) FROM line_keys WHERE key IN ({marks}) GROUP BY key", chunk
-            ):
-                counts[key] = n
-        return counts
+        sql = "SELECT key, count(*) FROM line_keys WHERE key IN ({marks}) GROUP BY key"
+        return dict(self._rows_in(sql, keys))
 
     def add_line_keys(self, article_id: str, keys: Iterable[str]) -> None:
         self.db.executemany(
