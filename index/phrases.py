@@ -16,12 +16,12 @@ import itertools
 import weakref
 from collections.abc import Callable, Iterator
 from itertools import accumulate
+from operator import add
 from pickle import loads
 from typing import Any
 
 from whoosh import query
 from whoosh.matching import Matcher, NullMatcher, UnionMatcher, WrappingMatcher
-from whoosh.scoring import bm25
 
 from index.bulk import ScoredList, blocks, leaf
 from index.schema import PAIR_BITS, PAIR_FIELDS, pair_bit
@@ -163,7 +163,7 @@ def _postings(m: Any) -> tuple[dict[int, tuple[float, bytes]], Any] | None:
     return postings, m.scorer
 
 
-SAMPLE = 200
+SAMPLE = 100
 """Candidates checked, spread evenly over a segment, to estimate a phrase's count."""
 
 
@@ -200,18 +200,20 @@ def _whole_phrase(
     if len(lists) == 2:  # most phrases, once stop words are gone: spelled out
         first, second = lists
         one, two = scorers
-        dfl, avgfl, b, k1 = one.dfl, one.avgfl, one.B, one.K1
 
         def check(doc: int) -> bool:
             return not set(accumulate(loads(first[doc][1][4:]))).isdisjoint(
                 map(_BACK_ONE, accumulate(loads(second[doc][1][4:])))
             )
 
-        def score(doc: int) -> float:
-            length = dfl(doc)
-            return float(
-                bm25(one.idf, first[doc][0], length, avgfl, b, k1)
-                + bm25(two.idf, second[doc][0], length, avgfl, b, k1)
+        def scores(docs: list[int]) -> list[float]:
+            # FastScorer.scores is Whoosh's bm25, inlined: the same sums to the bit.
+            return list(
+                map(
+                    add,
+                    one.scores(docs, [first[doc][0] for doc in docs]),
+                    two.scores(docs, [second[doc][0] for doc in docs]),
+                )
             )
 
     else:
@@ -220,29 +222,28 @@ def _whole_phrase(
             found = [postings[doc] for postings in lists]
             return _has_phrase([value for _, value in found], [weight for weight, _ in found])
 
-        def score(doc: int) -> float:
-            return _tree_sum(
-                [
-                    sc.score_weight(postings[doc][0], doc)
-                    for sc, postings in zip(scorers, lists, strict=True)
-                ]
-            )
+        def scores(docs: list[int]) -> list[float]:
+            words = [
+                sc.scores(docs, [postings[doc][0] for doc in docs])
+                for sc, postings in zip(scorers, lists, strict=True)
+            ]
+            return [_tree_sum(list(column)) for column in zip(*words, strict=True)]
 
     if top is not None and len(docs) > top + SAMPLE:
-        return _first_page(docs, check, score, top, bonus or {})
+        return _first_page(docs, check, scores(docs), top, bonus or {})
     ids = [doc for doc in docs if check(doc)]
     if bonus is None:
-        return ScoredList(ids, [score(doc) for doc in ids]) if ids else NullMatcher()
+        return ScoredList(ids, scores(ids)) if ids else NullMatcher()
     merged = dict(bonus)
-    for doc in ids:
-        merged[doc] = merged[doc] + score(doc) if doc in merged else score(doc)
+    for doc, score in zip(ids, scores(ids), strict=True):
+        merged[doc] = merged[doc] + score if doc in merged else score
     return ScoredList.of(merged)
 
 
 def _first_page(
     docs: list[int],
     check: Callable[[int], bool],
-    score: Callable[[int], float],
+    ceilings: list[float],
     top: int,
     bonus: dict[int, float],
 ) -> ScoredList | Any:
@@ -252,9 +253,9 @@ def _first_page(
     score is known before its positions are: candidates are checked best first, and
     once ``top`` matches are found no later candidate can outrank them. A phrase of two
     common words in 5,000 of 10,000 articles needs a few dozen checks instead of 5,000.
-    The count is estimated from ``SAMPLE`` candidates spread over the segment.
+    The count is estimated from ``SAMPLE`` candidates spread over each segment.
     """
-    scores = [bonus[doc] + score(doc) if doc in bonus else score(doc) for doc in docs]
+    scores = [bonus[doc] + s if doc in bonus else s for doc, s in zip(docs, ceilings, strict=True)]
     candidates = set(docs)
     title_only = [doc for doc in bonus if doc not in candidates]
     best: list[tuple[float, int]] = [(bonus[doc], -doc) for doc in title_only]

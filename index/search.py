@@ -17,8 +17,9 @@ from __future__ import annotations
 import heapq
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import compress, islice
 from typing import TYPE_CHECKING, Any
 
 from whoosh import query
@@ -148,9 +149,14 @@ class _TopCollector(TopCollector):
             super().collect_matches()
             return
         offset, ids, scores = self.offset, m._ids, m._weights
-        # The segment's best by score, ties to the earlier document (nlargest is stable),
-        # before making (score, -docnum) pairs: making one for every match cost more.
-        best = heapq.nlargest(self.limit, range(len(ids)), key=scores.__getitem__)
+        # The segment's best scores (ties included) before making (score, -docnum)
+        # pairs: making one for every match, or ranking with a key, cost more.
+        best: Iterable[int] = range(len(ids))
+        if len(ids) > self.limit:
+            threshold = heapq.nlargest(self.limit, scores)[-1]
+            best = list(compress(best, map(threshold.__le__, scores)))
+            if len(best) > self.limit:  # ties: the earlier documents (nlargest is stable)
+                best = heapq.nlargest(self.limit, best, key=scores.__getitem__)
         fresh = [(scores[i], -(offset + ids[i])) for i in best]
         self.total += m.total  # more than len(ids) when the list is only a first page
         self.estimated = getattr(self, "estimated", False) or m.estimated

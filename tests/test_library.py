@@ -509,6 +509,7 @@ def test_hit_counts_are_exact_when_the_top_is_full(tmp_path: Path) -> None:
 def test_whole_answers_score_as_whoosh_does(seeds_copy: Path, tmp_path: Path, text: str) -> None:
     """Queries answered a segment at a time (index/bulk.py) give stock Whoosh's documents
     and scores, to the bit, in two segments, one of them with a deleted document."""
+    from whoosh.collectors import TopCollector
     from whoosh.scoring import BM25F
 
     from index.bulk import Bulk, scores_of
@@ -524,6 +525,12 @@ def test_whole_answers_score_as_whoosh_does(seeds_copy: Path, tmp_path: Path, te
             assert scores_of(q, sub, None) is not None  # answered in bulk, not by Whoosh
         found = [(h.docnum, h.score) for h in ours.search(Bulk(q), limit=None)]
         expected = [(h.docnum, h.score) for h in stock.search(plain, limit=None)]
+        for limit in (1, 2, 3):  # the first pages too, ties going to the earlier document
+            collector = TopCollector(limit=limit, usequality=False, replace=0)
+            stock.search_with_collector(plain, collector)
+            page = library.search(text, limit=limit, snippets=False)
+            assert [h.id for h in page.hits] == [h["id"] for h in collector.results()]
+            assert page.total == collector.count()
         stock.close()
         assert found and found == expected
 
