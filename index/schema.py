@@ -1,7 +1,9 @@
 """The Whoosh schema: what search needs and nothing more.
 
 Only the id is stored in Whoosh; titles, bodies and everything shown come from the
-article records in SQLite, so the index stays small and quick to open.
+article records in SQLite, so the index stays small and quick to open. Two columns
+serve search: ``published`` (sorting, date ranges) and ``pairs`` (each article's
+signature of adjacent words, which rules documents out of a phrase search cheaply).
 """
 
 from __future__ import annotations
