@@ -143,6 +143,9 @@ class _TopCollector(TopCollector):
     one ``heapq.nlargest`` over (score, -docnum), ties going to the earlier document.
     """
 
+    estimated = False
+    """Whether a segment's count was estimated (a first page, see ``first_page``)."""
+
     def collect_matches(self) -> None:
         m = self.matcher
         if type(m) is not ScoredList or m._i != 0 or self.final_fn is not None:
@@ -159,7 +162,7 @@ class _TopCollector(TopCollector):
                 best = heapq.nlargest(self.limit, best, key=scores.__getitem__)
         fresh = [(scores[i], -(offset + ids[i])) for i in best]
         self.total += m.total  # more than len(ids) when the list is only a first page
-        self.estimated = getattr(self, "estimated", False) or m.estimated
+        self.estimated = self.estimated or m.estimated
         kept: list[tuple[float, int]] = self.items  # type: ignore[has-type]
         items = heapq.nlargest(self.limit, [*kept, *fresh])
         heapq.heapify(items)
@@ -312,7 +315,7 @@ def search(
         searcher.search_with_collector(Bulk(asked), collector)
         results = collector.results()
         total = collector.count()
-        estimated = getattr(collector, "estimated", False)
+        estimated = collector.estimated
     else:
         raise QueryError(f"unknown sort '{sort}': use relevance or date")
     terms = _terms(q, searcher.reader())
