@@ -11,6 +11,7 @@ from test_app_support import (  # noqa: F401  (fixtures)
     library_dir,
     make_app,
     notes_path,
+    screen_text,
     seeds_library_dir,
     write_bookmarks,
 )
@@ -77,6 +78,8 @@ async def test_enter_opens_article_with_panel_and_read_mark(make_app, library_di
     async with app.run_test(size=SIZE) as pilot:
         screen = main(app)
         articles = screen.query_one(ArticleList)
+        await pilot.pause()
+        unread_before = screen_text(app).count("●")
         await pilot.press("j", "enter")
         await pilot.pause()
         view = screen.query_one(ArticleView)
@@ -91,6 +94,7 @@ async def test_enter_opens_article_with_panel_and_read_mark(make_app, library_di
         assert figures.item_count == len(view.article.figures)
         assert str(panel.query_one("#figures-title").render()).startswith("Figures (")
         assert "●" not in articles.render_line(2).text  # read now
+        assert screen_text(app).count("●") == unread_before - 1  # and the screen shows it
         opened = view.article.id
     with Library(library_dir) as library:
         assert opened in library.records.get_state("app.read")
@@ -193,6 +197,7 @@ async def test_b_bookmarks_the_passage(make_app, notes_path: Path) -> None:  # t
         messages = [n.message for n in app._notifications]
         assert any(str(notes_path) in m and "paragraph 2" in m for m in messages)
         assert "⚑1" in main(app).query_one(ArticleList).render_line(0).text
+        assert "⚑1" in screen_text(app)  # the list row was painted again
         # The same passage again adds nothing.
         await pilot.press("b")
         assert len(NotesFile(notes_path).read()) == 1
@@ -411,8 +416,12 @@ async def test_article_text_is_never_markup(tmp_path: Path, notes_path: Path) ->
 async def test_theme_is_remembered(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        view = main(app).query_one(ArticleView)
+        before = view.base_style
         app.theme = "nord"
         await pilot.pause()
+        # the cached base style of the line widgets follows the theme
+        assert view.base_style == view.rich_style and view.base_style != before
     app = make_app()
     async with app.run_test(size=SIZE):
         assert app.theme == "nord"

@@ -146,3 +146,13 @@ def freeze_seeds() -> None:
 
 if __name__ == "__main__":
     freeze_seeds()
+
+
+def screen_text(app: ReaderApp) -> str:
+    """What the terminal shows: the text of a screenshot, so a test sees what was painted
+    (a widget's ``render_line`` alone would not show a row the screen failed to repaint)."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    return html.unescape("".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg)))

@@ -162,7 +162,7 @@ class MainScreen(Screen[None]):
         self.side_panel.show(article)
         self.article_list.move_to(article.id)
         if app.state.mark_read(article.id):
-            self.article_list.refresh_marks()
+            self.article_list.refresh_marks(article.id)
         app.state.last_article = article.id
         if app.state.error:
             self.notify(app.state.error, severity="warning", markup=False)
@@ -400,7 +400,7 @@ class MainScreen(Screen[None]):
             self.article_view.set_bookmarked(
                 [(b.start, b.end) for b in app.bookmarks.get(article.id, [])]
             )
-            self.article_list.refresh_marks()
+            self.article_list.refresh_marks(article.id)
         else:
             self.notify(f"Already bookmarked: {bm.location} is in {where}", markup=False)
 

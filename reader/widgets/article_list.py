@@ -26,6 +26,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.commands import bindings
+from reader.widgets.line_style import LineStyle
 from reader.widgets.safe import one_line
 
 
@@ -44,7 +45,7 @@ UNREAD_MARK = "●"
 BOOKMARK_MARK = "⚑"
 
 
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(LineStyle, ScrollView, can_focus=True):
     """A virtual list of articles with a cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("list")
@@ -138,10 +139,21 @@ class ArticleList(ScrollView, can_focus=True):
         self._counts = counts
         self.refresh_marks()
 
-    def refresh_marks(self) -> None:
-        """Redraw after read marks or bookmark counts changed."""
-        self._invalidate()
-        self.refresh()
+    def refresh_marks(self, article_id: str | None = None) -> None:
+        """Redraw after read marks or bookmark counts changed (of one article, if given).
+
+        A row's marks are part of its cache key, so nothing cached is thrown away: only
+        the row that changed is drawn again.
+        """
+        if article_id is None:
+            self.refresh()
+            return
+        height = self.row_height
+        first = self.scroll_offset.y // height
+        last = min(len(self._rows), first + self.size.height // height + 2)
+        for index in range(first, last):  # only rows on screen need drawing again
+            if self._rows[index].id == article_id:
+                self._refresh_row(index)
 
     def _invalidate(self) -> None:
         self._generation += 1
@@ -208,10 +220,13 @@ class ArticleList(ScrollView, can_focus=True):
         self._refresh_cursor_row()
 
     def _refresh_cursor_row(self) -> None:
+        self._refresh_row(self.cursor)
+
+    def _refresh_row(self, index: int) -> None:
         height = self.row_height
-        self.refresh(
-            Region(0, self.cursor * height - self.scroll_offset.y, self.size.width, height)
-        )
+        top = index * height - self.scroll_offset.y
+        if -height < top < self.size.height:
+            self.refresh(Region(0, top, self.size.width, height))
 
     # Rendering
 
@@ -220,9 +235,11 @@ class ArticleList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         index, line = divmod(scroll_y + y, self.row_height)
         if index >= len(self._rows) or width <= 0:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         is_cursor = index == self.cursor
-        key = (self._generation, index, width, is_cursor, is_cursor and self.has_focus)
+        row_id = self._rows[index].id
+        marks = (row_id in self._read, self._counts.get(row_id, 0))
+        key = (self._generation, index, width, is_cursor, is_cursor and self.has_focus, marks)
         strips = self._cache.get(key)
         if strips is None:
             strips = self._render_row(index, width)
@@ -231,7 +248,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _render_row(self, index: int, width: int) -> list[Strip]:
         row = self._rows[index]
-        base = self.rich_style
+        base = self.base_style
         if index == self.cursor:
             base = base + self.get_component_rich_style("article-list--cursor", partial=True)
         style = self.get_component_rich_style

@@ -32,6 +32,7 @@ from textual.style import Style
 
 from reader.commands import bindings
 from reader.widgets import highlights
+from reader.widgets.line_style import LineStyle
 from reader.widgets.safe import one_line, safe_text
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def _spans_in(spans: Iterable[tuple[int, int]], start: int, end: int) -> Spans:
     return [(max(s, start) - start, min(e, end) - start) for s, e in spans if s < end and start < e]
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(LineStyle, ScrollView, can_focus=True):
     """The article open in the reader."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("reader")
@@ -244,14 +245,14 @@ class ArticleView(ScrollView, can_focus=True):
         number = scroll_y + y
         width = self.scrollable_content_region.width
         if number >= len(self._lines):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         line = self._lines[number]
         is_cursor = line.paragraph >= 0 and line.paragraph == self.cursor
         selection = self.text_selection
         key = (self._generation, number, is_cursor, self.has_focus)
         if selection is None and (strip := self._cache.get(key)) is not None:
             return strip
-        base = self.rich_style
+        base = self.base_style
         if is_cursor:
             base = base + self.get_component_rich_style("article-view--cursor", partial=True)
         content = line.content

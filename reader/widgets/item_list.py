@@ -23,6 +23,7 @@ from textual.strip import Strip
 from textual.style import Style
 
 from reader.commands import bindings
+from reader.widgets.line_style import LineStyle
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ class Item:
     """What the item shows, a line each (never wrapped: cut with an ellipsis)."""
 
 
-class ItemList(ScrollView, can_focus=True):
+class ItemList(LineStyle, ScrollView, can_focus=True):
     """A focusable list with a cursor that starts on no item."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("list")
@@ -154,7 +155,7 @@ class ItemList(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         number = scroll_y + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.base_style
         if number >= len(self._item_of_line):
             return Strip.blank(width, base)
         index = self._item_of_line[number]
