@@ -32,7 +32,7 @@ from textual.style import Style
 
 from reader.commands import bindings
 from reader.widgets import highlights
-from reader.widgets.line_style import LineStyle
+from reader.widgets.line_style import LineStyle, fit_strip
 from reader.widgets.safe import one_line, safe_text
 
 if TYPE_CHECKING:
@@ -261,13 +261,13 @@ class ArticleView(LineStyle, ScrollView, can_focus=True):
             end = len(content.plain) if end == -1 else end
             selected = self.screen.get_component_rich_style("screen--selection")
             content = content.stylize(Style.from_rich_style(selected), start, end)
+        # The base style goes under every segment here, so the strip needs no apply_style.
         segments = content.render_segments(Style.from_rich_style(base))
-        strip = (
-            Strip(segments)
-            .crop_extend(scroll_x, scroll_x + width, base)
-            .apply_style(base)
-            .apply_offsets(scroll_x, number)
-        )
+        if scroll_x:  # never, in practice: lines are wrapped to the width
+            strip = Strip(segments).crop_extend(scroll_x, scroll_x + width, base)
+        else:
+            strip = fit_strip(segments, content.cell_length, width, base)
+        strip = strip.apply_offsets(scroll_x, number)
         if selection is None:
             self._cache[key] = strip
         return strip

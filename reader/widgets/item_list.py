@@ -23,7 +23,7 @@ from textual.strip import Strip
 from textual.style import Style
 
 from reader.commands import bindings
-from reader.widgets.line_style import LineStyle
+from reader.widgets.line_style import LineStyle, fit_strip
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,4 +164,4 @@ class ItemList(LineStyle, ScrollView, can_focus=True):
         content = self._items[index].lines[number - self._first_line[index]]
         content = Content(" ") + content.truncate(max(0, width - 1), ellipsis=True)
         segments = content.render_segments(Style.from_rich_style(base))
-        return Strip(segments).crop_extend(0, width, base).apply_style(base)
+        return fit_strip(segments, content.cell_length, width, base)
