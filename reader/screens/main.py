@@ -168,7 +168,9 @@ class MainScreen(Screen[None]):
             self.notify(app.state.error, severity="warning", markup=False)
             app.state.error = None
         if focus:
-            self.article_view.focus()
+            # At once, not deferred as widget.focus() is: the focus change then lands in
+            # the frame that shows the article, not in a second full-screen frame after it.
+            self.set_focus(self.article_view)
 
     @on(ArticleList.Opened)
     async def _list_opened(self, event: ArticleList.Opened) -> None:
