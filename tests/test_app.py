@@ -101,6 +101,37 @@ async def test_enter_opens_article_with_panel_and_read_mark(make_app, library_di
         assert library.records.get_state("app.last_article") == opened
 
 
+async def test_reader_wraps_as_content_wrap_does(make_app) -> None:  # type: ignore[no-untyped-def]
+    """The reader finds a paragraph's line breaks once and re-styles the lines (search
+    terms, marks); what it shows must be what ``Content.wrap`` makes of the paragraph."""
+    from dataclasses import replace
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        view = main(app).query_one(ArticleView)
+        assert view.article is not None
+        odd = [
+            "A  paragraph   with runs of  spaces, then a word far longer than any line: "
+            + "x" * 150
+            + " and the end.   ",
+            "Wide characters 北朝鮮軍 兵士 一万二千人 fill two cells each, 8,000 troops.",
+            "short",
+        ]
+        await view.show(replace(view.article, paragraphs=view.article.paragraphs + odd))
+        view.set_terms(["troops", "the"])
+        view.mark([(0, 40)])
+        for width in (12, 37, 72):
+            view._breaks.clear()
+            for index in range(view.paragraph_count):
+                expected = view._paragraph_content(index).wrap(width)
+                got = view._wrap_paragraph(index, width)
+                assert [(c.plain, c.spans) for c in got] == [
+                    (c.plain, c.spans) for c in expected
+                ], (width, index)
+
+
 async def test_passage_cursor_moves_with_j_and_k(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
