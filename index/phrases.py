@@ -31,7 +31,7 @@ _SIGNATURES: weakref.WeakKeyDictionary[Any, bytes | None] = weakref.WeakKeyDicti
 """Per segment reader: its articles' pair signatures, end to end (``pairs`` column)."""
 
 
-def _signatures(reader: Any) -> bytes | None:
+def segment_signatures(reader: Any) -> bytes | None:
     """The segment's pair signatures, read once; None when it has none to read."""
     if reader not in _SIGNATURES:
         data = None
@@ -346,7 +346,7 @@ class ExactPhrase(query.Phrase):
     def _prefilter(self, searcher: Any) -> Callable[[list[int]], list[int]] | None:
         if self.fieldname not in PAIR_FIELDS:
             return None
-        signatures = _signatures(searcher.reader())
+        signatures = segment_signatures(searcher.reader())
         if signatures is None:
             return None
         bits = {pair_bit(a, b) for a, b in itertools.pairwise(self.words)}

@@ -79,14 +79,14 @@ class FastScorer(BM25FScorer):
         """
         if getattr(self, "_lengths", None) is None:
             return [self.score_weight(w, d) for d, w in zip(ids, weights, strict=True)]
-        idf, k1_plus_one, norms = self.idf, self.K1 + 1, self._norms()
+        idf, k1_plus_one, norms = self.idf, self.K1 + 1, self.norms()
         return [
             idf * ((w * k1_plus_one) / (w + norm))
             for w, norm in zip(weights, [norms[d] for d in ids], strict=True)
         ]
 
-    def _norms(self) -> list[float]:
-        """``K1 * ((1 - B) + B * fl / avgfl)`` for every document of the segment."""
+    def norms(self) -> list[float]:
+        """``K1 * ((1 - B) + B * fl / avgfl)`` for every document of the segment (kept)."""
         avgfl, B, K1 = self.avgfl, self.B, self.K1
         key = (self._field, B, K1, avgfl)
         cached = _NORMS.setdefault(self._reader, {})

@@ -110,13 +110,15 @@ class ReaderApp(App[int]):
             return self.library.rows(limit=limit)
 
     def warm_search(self) -> None:
-        """Open the search connection and the index (call from a worker thread)."""
+        """Open the search connection and the index, and read ahead what the first
+        searches need (call from a worker thread)."""
         from index.library import Library
+        from index.search import warm
 
         with self.search_lock:
             if self._search_library is None:
                 self._search_library = Library(self.library.folder)
-            self._search_library.searcher()
+            warm(self._search_library)
 
     def search(
         self, text: str, *, limit: int, snippets: bool = True, exact_count: bool = True

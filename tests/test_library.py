@@ -566,19 +566,39 @@ def _phrase_library(tmp_path: Path) -> Library:
 
 
 def test_pair_signatures_rule_out_documents_without_the_phrase(tmp_path: Path) -> None:
-    from index.phrases import _signatures, _with_pairs
+    from index.phrases import _with_pairs, segment_signatures
     from index.schema import pair_bit
 
     with _phrase_library(tmp_path) as library:
         kept = []
         for reader, _ in library.searcher().reader().leaf_readers():
-            signatures = _signatures(reader)
+            signatures = segment_signatures(reader)
             assert signatures is not None
             docs = list(range(reader.doc_count_all()))
             kept += _with_pairs(docs, signatures, {pair_bit("central", "bank")})
         assert 320 <= len(kept) < 400  # the 320 with the phrase, and few others
         assert library.search('"central bank"', limit=None).total == 320
         assert library.search('"bank central"', limit=None).total == 0
+
+
+def test_warm_reads_ahead_what_the_first_searches_need(tmp_path: Path) -> None:
+    from index import phrases, scoring
+    from index.search import warm
+
+    def cached() -> tuple[int, int]:
+        norms = sum(len(by_field) for by_field in scoring._NORMS.values())
+        return norms, len(phrases._SIGNATURES)
+
+    with _phrase_library(tmp_path) as library:
+        before = cached()
+        warm(library)
+        after = cached()
+        segments = len(library.searcher().leaf_searchers())
+        assert after[0] - before[0] == 2 * segments  # title and body, each segment
+        assert after[1] - before[1] == segments
+        assert library.search("bank", limit=5).total == 640
+        assert library.search('"central bank"', limit=5, exact_count=False).hits
+        assert cached() == after  # the searches found everything read already
 
 
 def test_a_first_page_of_a_phrase_is_exact_and_its_count_estimated(tmp_path: Path) -> None:

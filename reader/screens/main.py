@@ -101,7 +101,7 @@ class MainScreen(Screen[None]):
         except Exception as exc:  # a damaged library: say so, keep the app up
             self.notify(f"cannot list the library: {exc}", severity="error", markup=False)
             self._all_rows = []
-        self._warm_search()
+        self.call_after_refresh(self._warm_search)  # after the first paint, not before
         if len(self._all_rows) == FIRST_ROWS:
             self._load_all_rows()
         last = app.state.last_article
