@@ -14,19 +14,19 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
 from rich.cells import cell_len
-from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import BindingType
 from textual.cache import LRUCache
+from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style
 
 from reader.commands import bindings
-from reader.widgets.line_style import LineStyle
+from reader.widgets.line_view import LineView, fit_strip
 from reader.widgets.safe import one_line
 
 
@@ -45,7 +45,7 @@ UNREAD_MARK = "●"
 BOOKMARK_MARK = "⚑"
 
 
-class ArticleList(LineStyle, ScrollView, can_focus=True):
+class ArticleList(LineView, ScrollView, can_focus=True):
     """A virtual list of articles with a cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("list")
@@ -251,49 +251,43 @@ class ArticleList(LineStyle, ScrollView, can_focus=True):
         base = self.base_style
         if index == self.cursor:
             base = base + self.get_component_rich_style("article-list--cursor", partial=True)
-        style = self.get_component_rich_style
+
+        def style(name: str) -> Style:
+            # With its alpha: muted text is blended with the row's background.
+            return self.part_style(f"article-list--{name}")
+
         unread = row.id not in self._read
         count = self._counts.get(row.id, 0)
+        match = style("match")
 
         tail = f" {BOOKMARK_MARK}{count} " if count else " "
-        title = Text(
-            one_line(row.title or "(untitled)"), style=style("article-list--title", partial=True)
-        )
+        title = Content.styled(one_line(row.title or "(untitled)"), style("title"))
         for start, end in getattr(row, "title_spans", ()) or ():
-            title.stylize(style("article-list--match", partial=True), start, end)
-        head = Text.assemble(
-            (f" {UNREAD_MARK if unread else ' '} ", style("article-list--unread", partial=True)),
-            title,
-        )
-        head.truncate(max(0, width - cell_len(tail)), overflow="ellipsis", pad=True)
-        head.append(tail, style("article-list--count", partial=True))
+            title = title.stylize(match, start, end)
+        head = Content.assemble(
+            (f" {UNREAD_MARK if unread else ' '} ", style("unread")), title
+        ).truncate(max(0, width - cell_len(tail)), ellipsis=True, pad=True)
+        head += Content.styled(tail, style("count"))
 
         meta_parts = [(row.published or "")[:10], one_line(row.outlet or "")]
-        meta = Text(
-            "   " + " · ".join(p for p in meta_parts if p),
-            style=style("article-list--meta", partial=True),
-        )
-        meta.truncate(width, overflow="ellipsis")
-        lines = [head, meta]
+        meta = Content.styled("   " + " · ".join(p for p in meta_parts if p), style("meta"))
+        lines = [head, meta.truncate(width, ellipsis=True)]
 
         if self._searching:
-            snippet = Text(one_line(getattr(row, "snippet", "") or ""))
+            snippet = Content.styled(one_line(getattr(row, "snippet", "") or ""), style("snippet"))
             for start, end in getattr(row, "snippet_spans", ()) or ():
-                snippet.stylize(style("article-list--match", partial=True), start, end)
-            snippet.stylize(style("article-list--snippet", partial=True))
-            wrapped = snippet.wrap(self.app.console, max(1, width - 3), overflow="fold")
-            snippet_lines = list(wrapped)[:2]
+                snippet = snippet.stylize(match, start, end)  # on top: matches stand out
+            wrapped = snippet.wrap(max(1, width - 3), overflow="fold")
+            snippet_lines = wrapped[:2]
             if len(wrapped) > 2 and snippet_lines:
-                last = snippet_lines[-1]
-                last.append("…")
-                last.truncate(max(1, width - 3), overflow="ellipsis")
+                snippet_lines[-1] = (snippet_lines[-1] + "…").truncate(
+                    max(1, width - 3), ellipsis=True
+                )
             while len(snippet_lines) < 2:
-                snippet_lines.append(Text(""))
-            lines += [Text("   ").append_text(line) for line in snippet_lines]
-        return [self._strip(line, width, base) for line in lines]
-
-    def _strip(self, text: Text, width: int, base: Style) -> Strip:
-        text.no_wrap = True
-        text.end = ""
-        segments = list(text.render(self.app.console, end=""))
-        return Strip(segments).crop_extend(0, width, None).apply_style(base).simplify()
+                snippet_lines.append(Content(""))
+            lines += [Content("   ") + line for line in snippet_lines]
+        textual_base = Style.from_rich_style(base)
+        return [
+            fit_strip(line.render_segments(textual_base), line.cell_length, width, base)
+            for line in lines
+        ]

@@ -33,7 +33,7 @@ from textual.style import Style
 
 from reader.commands import bindings
 from reader.widgets import highlights
-from reader.widgets.line_style import LineStyle, fit_strip
+from reader.widgets.line_view import LineView, fit_strip
 from reader.widgets.safe import one_line, safe_text
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def _spans_in(spans: Iterable[tuple[int, int]], start: int, end: int) -> Spans:
     return [(max(s, start) - start, min(e, end) - start) for s, e in spans if s < end and start < e]
 
 
-class ArticleView(LineStyle, ScrollView, can_focus=True):
+class ArticleView(LineView, ScrollView, can_focus=True):
     """The article open in the reader."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("reader")
@@ -162,9 +162,9 @@ class ArticleView(LineStyle, ScrollView, can_focus=True):
     # Laying out the article in lines
 
     def _style(self, name: str) -> Style:
-        return Style.from_rich_style(
-            self.get_component_rich_style(f"article-view--{name}", partial=True)
-        )
+        # The visual style keeps a colour's alpha ($text-muted is white at 60%), so it
+        # is blended with what lies under it; a Rich style would lose it.
+        return self.part_style(f"article-view--{name}")
 
     def _layout(self) -> None:
         """Wrap the article into lines for the current width."""

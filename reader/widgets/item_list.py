@@ -23,7 +23,7 @@ from textual.strip import Strip
 from textual.style import Style
 
 from reader.commands import bindings
-from reader.widgets.line_style import LineStyle, fit_strip
+from reader.widgets.line_view import LineView, fit_strip
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +33,7 @@ class Item:
     """What the item shows, a line each (never wrapped: cut with an ellipsis)."""
 
 
-class ItemList(LineStyle, ScrollView, can_focus=True):
+class ItemList(LineView, ScrollView, can_focus=True):
     """A focusable list with a cursor that starts on no item."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("list")
