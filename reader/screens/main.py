@@ -31,8 +31,10 @@ if TYPE_CHECKING:
     from reader.app import ReaderApp
 
 
-FULL_COLLECTION_EVERY = 100
-"""Middle-generation collections between full ones, for a big library (Python: 10)."""
+GC_EVERY = 0.5
+"""Seconds between checks for a full garbage collection (big libraries)."""
+GC_AFTER = 10
+"""Middle-generation collections that call for a full one (Python's default)."""
 FIRST_RESULTS = 20
 """Hits listed first, with snippets; the rest of the list follows without them."""
 FIRST_ROWS = 500
@@ -133,13 +135,20 @@ class MainScreen(Screen[None]):
         # keystroke by ~80 ms. Freezing moves what exists now out of its sight
         # (refcounting still frees these objects when they are dropped).
         gc.freeze()
-        # What a frame keeps (strips, each with seven small caches) is soon ~30,000
-        # objects again, and a full collection of them stalls an open by 10-20 ms, once
-        # every few opens: collect fully ten times less often than Python's default.
-        young, middle, _old = gc.get_threshold()
-        gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
+        # Textual's strips keep themselves in their own caches, so every frame leaves
+        # cyclic garbage, and Python's full collections, triggered by allocation, fall
+        # in the middle of an open or a search (10-25 ms each, one every few actions).
+        # They run from a timer instead, at the same pace, so they rarely meet an action.
+        young, middle, _full = gc.get_threshold()
+        gc.set_threshold(young, middle, 1 << 30)
+        self.set_interval(GC_EVERY, self._collect_garbage)
         if self.results is None and not self.query_input.value.strip():
             self.article_list.set_rows(rows, searching=False, keep_id=self.article_list.current_id)
+
+    @staticmethod
+    def _collect_garbage() -> None:
+        if gc.get_count()[2] >= GC_AFTER:  # as often as Python's default would
+            gc.collect()
 
     # Opening articles
 

@@ -1,7 +1,7 @@
 """The article list: a line-API view that renders only the rows on screen.
 
 A library may hold 100,000 articles, so the list never mounts a widget per article (as
-Toolong's log view, it draws lines on demand from a plain sequence, with an LRU cache of
+Toolong's log view, it draws lines on demand from a plain sequence, with a cache of
 rendered rows). Each article takes :attr:`ArticleList.row_height` lines: title (with the
 unread mark and the bookmark count), outlet and date, and in search results two lines
 of snippet with the matches highlighted.
@@ -16,7 +16,7 @@ from typing import Any, ClassVar, Protocol
 from rich.cells import cell_len
 from textual import events
 from textual.binding import BindingType
-from textual.cache import LRUCache
+from textual.cache import FIFOCache
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -82,7 +82,7 @@ class ArticleList(LineView, ScrollView, can_focus=True):
         self._read: set[str] = set()
         self._counts: Mapping[str, int] = {}
         self._generation = 0
-        self._cache: LRUCache[tuple[Any, ...], list[Strip]] = LRUCache(256)
+        self._cache: FIFOCache[tuple[Any, ...], list[Strip]] = FIFOCache(256)
 
     # Data
 
@@ -243,7 +243,7 @@ class ArticleList(LineView, ScrollView, can_focus=True):
         strips = self._cache.get(key)
         if strips is None:
             strips = self._render_row(index, width)
-            self._cache[key] = strips
+            self._cache.set(key, strips)
         return strips[line]
 
     def _render_row(self, index: int, width: int) -> list[Strip]:

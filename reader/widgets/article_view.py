@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich._wrap import divide_line  # what Content.wrap uses; a test holds them equal
 from textual import events
 from textual.binding import BindingType
-from textual.cache import LRUCache
+from textual.cache import FIFOCache
 from textual.content import Content, Span
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -116,7 +116,10 @@ class ArticleView(LineView, ScrollView, can_focus=True):
         """First line of each paragraph."""
         self._width = 0
         self._generation = 0
-        self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(512)
+        self._cache: FIFOCache[tuple[int, int, bool, bool], Strip] = FIFOCache(512)
+        """Drawn lines. Not an LRUCache: clearing one leaves its ring of entries, and
+        every strip in it, to the cyclic garbage collector (whose full passes stall a
+        frame by as much as a tenth of a second once they pile up)."""
         self._breaks: dict[tuple[int, int], list[int]] = {}
         """Where each paragraph's lines break, by (paragraph, width)."""
 
@@ -289,7 +292,7 @@ class ArticleView(LineView, ScrollView, can_focus=True):
             strip = fit_strip(segments, content.cell_length, width, base)
         strip = strip.apply_offsets(scroll_x, number)
         if selection is None:
-            self._cache[key] = strip
+            self._cache.set(key, strip)
         return strip
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
