@@ -95,6 +95,13 @@ async def test_enter_opens_article_with_panel_and_read_mark(make_app, library_di
         assert str(panel.query_one("#figures-title").render()).startswith("Figures (")
         assert "●" not in articles.render_line(2).text  # read now
         assert screen_text(app).count("●") == unread_before - 1  # and the screen shows it
+        # The reader's scrollbar follows each article's length.
+        first_length = view.virtual_size.height
+        assert view.vertical_scrollbar.window_virtual_size == first_length
+        await pilot.press("shift+tab", "j", "enter")
+        await pilot.pause()
+        assert view.virtual_size.height != first_length
+        assert view.vertical_scrollbar.window_virtual_size == view.virtual_size.height
         opened = view.article.id
     with Library(library_dir) as library:
         assert opened in library.records.get_state("app.read")
