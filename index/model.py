@@ -92,7 +92,9 @@ class Source:
     @property
     def unresolved_pronoun(self) -> bool:
         """A "he said" whose speaker the text does not make clear: no name to show."""
-        return self.kind == "pronoun" and self.name.casefold() == self.text.casefold()
+        return self.kind == "pronoun" and (
+            not self.name or self.name.casefold() == self.text.casefold()
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}

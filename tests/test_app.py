@@ -345,6 +345,24 @@ async def test_side_panel_choice_marks_spans(make_app) -> None:  # type: ignore[
         assert app.focused is view
 
 
+async def test_side_panel_never_lists_a_bare_pronoun(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = main(app)
+        articles = screen.query_one(ArticleList)
+        sources = screen.query_one("#sources", ItemList)
+        pronouns = 0
+        for index in range(len(articles.rows)):
+            await screen.open_article(articles.rows[index].id)
+            await pilot.pause()
+            article = screen.query_one(ArticleView).article
+            assert article is not None
+            pronouns += sum(1 for s in article.sources if s.kind == "pronoun" and not s.name)
+            shown = [item.lines[0].plain.split(" ×")[0] for item in sources.items]
+            assert not {"he", "she", "they", "He", "She", "They"} & set(shown), shown
+        assert pronouns  # the seeds have unresolved "he said"s: the check means something
+
+
 async def test_h_and_p_toggle_and_p_is_remembered(make_app, library_dir: Path) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -290,8 +290,10 @@ def test_unresolved_pronouns_are_not_source_names() -> None:
     from index.model import Source
 
     he = Source(start=0, end=2, text="He", name="He", kind="pronoun")
+    nameless = Source(start=0, end=2, text="he", name="", kind="pronoun")  # what extract gives
     resolved = Source(start=10, end=12, text="he", name="Antony Blinken", kind="pronoun")
-    assert he.unresolved_pronoun and not resolved.unresolved_pronoun
+    assert he.unresolved_pronoun and nameless.unresolved_pronoun
+    assert not resolved.unresolved_pronoun
 
 
 def _library_with_a_deletion(seeds_copy: Path, tmp_path: Path) -> Library:
