@@ -232,14 +232,42 @@ def match_spans(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, i
     return [m.span() for m in pattern.finditer(text)]
 
 
+def _phrase_pattern(q: Any) -> re.Pattern[str] | None:
+    """A regex finding the query's phrases in text: their words in order, with up to
+    three words between two of them (the stop words the index leaves out)."""
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, query.Not):
+            return
+        if isinstance(node, query.Phrase):
+            if len(node.words) > 1:
+                found.append(r"(?:\W+\w+){0,3}?\W+".join(re.escape(w) for w in node.words))
+            return
+        for child in node.children():
+            walk(child)
+
+    walk(q)
+    if not found:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(found)})(?!\w)", re.IGNORECASE)
+
+
 def make_snippet(
-    text: str, pattern: re.Pattern[str] | None, width: int = SNIPPET_CHARS
+    text: str,
+    pattern: re.Pattern[str] | None,
+    width: int = SNIPPET_CHARS,
+    anchor: re.Pattern[str] | None = None,
 ) -> tuple[str, list[tuple[int, int]]]:
     """A window of ``text`` around the first match, with the matches in it.
 
-    Cheaper than Whoosh's highlighter, which re-analyses the whole stored text.
+    With ``anchor`` (the query's phrases), the window goes around the first phrase
+    rather than the first of its words that stands alone. Cheaper than Whoosh's
+    highlighter, which re-analyses the whole stored text.
     """
-    first = pattern.search(text) if pattern is not None else None
+    first = anchor.search(text) if anchor is not None else None
+    if first is None:
+        first = pattern.search(text) if pattern is not None else None
     start = 0
     if first is not None and first.start() > width // 3:
         start = text.rfind(" ", 0, first.start() - width // 4) + 1
@@ -345,6 +373,7 @@ def search(
     rows = library.records.rows_for(ids)
     texts = library.records.texts_for(ids) if snippets else {}
     pattern = _term_pattern(terms)
+    anchor = _phrase_pattern(q) if snippets else None
     hits: list[Hit] = []
     for hit in results:
         row = rows.get(hit["id"])
@@ -353,7 +382,7 @@ def search(
         item = Hit(row.id, row.title, row.outlet, row.published, hit.score or 0.0)
         body = texts.get(row.id)
         if body is not None:
-            item.snippet, item.snippet_spans = make_snippet(body, pattern)
+            item.snippet, item.snippet_spans = make_snippet(body, pattern, anchor=anchor)
             item.title_spans = match_spans(row.title, pattern)
         hits.append(item)
     return SearchResults(

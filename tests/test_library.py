@@ -583,6 +583,26 @@ def test_pair_signatures_rule_out_documents_without_the_phrase(tmp_path: Path) -
         assert library.search('"bank central"', limit=None).total == 0
 
 
+def test_a_phrase_snippet_shows_the_phrase_not_its_first_word(tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    filler = " ".join(["The briefing went on."] * 20)
+    (folder / "a.md").write_text(
+        "# Briefing\n\nThe military said little at first. "
+        + filler
+        + " Later the head of military intelligence said the troops had moved.\n"
+    )
+    (folder / "b.md").write_text("# Other\n\nNothing about that here, said the mayor.\n")
+    with Library(tmp_path / "lib") as library:
+        library.add([folder], procs=1)
+        (hit,) = library.search('"military intelligence"').hits
+        assert "head of military intelligence said" in hit.snippet
+        (hit,) = library.search('"head of the military"').hits  # a stop word inside
+        assert "head of military" in hit.snippet
+        (hit,) = library.search("military").hits  # a word: its first place
+        assert "The military said little" in hit.snippet
+
+
 def test_warm_reads_ahead_what_the_first_searches_need(tmp_path: Path) -> None:
     from index import phrases, scoring
     from index.search import warm
