@@ -546,7 +546,11 @@ async def test_a_busy_library_does_not_freeze_the_app(make_app, library_dir: Pat
 async def test_a_first_page_then_the_whole_list(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import reader.screens.main as main_module
 
+    import gc
+
     monkeypatch.setattr(main_module, "FIRST_ROWS", 2)
+    monkeypatch.setattr(main_module, "GC_EVERY", 0.05)
+    thresholds = gc.get_threshold()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
@@ -555,6 +559,13 @@ async def test_a_first_page_then_the_whole_list(make_app, monkeypatch) -> None: 
         assert len(articles.rows) == 5
         await pilot.press("j", "j", "j")
         assert articles.cursor == 3
+        # The whole list loaded: full collections come from a timer, not from allocation.
+        assert gc.get_threshold()[2] > 10_000
+        for _ in range(main_module.GC_AFTER + 1):
+            gc.collect(1)
+        await pilot.pause(0.2)
+        assert gc.get_count()[2] < main_module.GC_AFTER
+    assert gc.get_threshold() == thresholds  # and Python's own pace is back after
 
 
 async def test_side_panel_moves_with_j_k_and_a_click_chooses(make_app) -> None:  # type: ignore[no-untyped-def]

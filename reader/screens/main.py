@@ -58,6 +58,8 @@ class MainScreen(Screen[None]):
         self._first_ms = 0.0
         self.results: SearchResults | None = None
         """The last good search results shown (None when browsing)."""
+        self._gc_threshold: tuple[int, int, int] | None = None
+        """Python's collection thresholds while full collections run from a timer."""
 
     @property
     def reader_app(self) -> ReaderApp:
@@ -139,9 +141,11 @@ class MainScreen(Screen[None]):
         # cyclic garbage, and Python's full collections, triggered by allocation, fall
         # in the middle of an open or a search (10-25 ms each, one every few actions).
         # They run from a timer instead, at the same pace, so they rarely meet an action.
-        young, middle, _full = gc.get_threshold()
-        gc.set_threshold(young, middle, 1 << 30)
-        self.set_interval(GC_EVERY, self._collect_garbage)
+        if self._gc_threshold is None:
+            self._gc_threshold = gc.get_threshold()
+            young, middle, _full = self._gc_threshold
+            gc.set_threshold(young, middle, 1 << 30)
+            self.set_interval(GC_EVERY, self._collect_garbage)
         if self.results is None and not self.query_input.value.strip():
             self.article_list.set_rows(rows, searching=False, keep_id=self.article_list.current_id)
 
@@ -149,6 +153,11 @@ class MainScreen(Screen[None]):
     def _collect_garbage() -> None:
         if gc.get_count()[2] >= GC_AFTER:  # as often as Python's default would
             gc.collect()
+
+    def on_unmount(self) -> None:
+        if self._gc_threshold is not None:  # the timer stops with the screen
+            gc.set_threshold(*self._gc_threshold)
+            self._gc_threshold = None
 
     # Opening articles
 
