@@ -544,9 +544,9 @@ async def test_a_busy_library_does_not_freeze_the_app(make_app, library_dir: Pat
 
 
 async def test_a_first_page_then_the_whole_list(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import reader.screens.main as main_module
-
     import gc
+
+    import reader.screens.main as main_module
 
     monkeypatch.setattr(main_module, "FIRST_ROWS", 2)
     monkeypatch.setattr(main_module, "GC_EVERY", 0.05)
