@@ -18,6 +18,10 @@ Each measurement runs the app headless (``App.run_test``) in a fresh child proce
   (common word, phrase, field + date range);
 - memory: the child's peak resident set size.
 
+This machine's speed swings about twofold within minutes, so a change is best judged
+against the code before it in the same minutes: ``--compare CHECKOUT`` (say, ``git
+worktree add /tmp/before HEAD~3``) alternates launches of the two and prints both.
+
 Goals: first paint <= 1.5 s, open <= 100 ms, keystroke to results p95 <= 300 ms,
 memory <= 400 MB.
 """
@@ -33,7 +37,9 @@ import shutil
 import subprocess
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -252,6 +258,12 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="app launches measured")
     parser.add_argument("--build-only", action="store_true")
     parser.add_argument("--no-build", action="store_true", help="measure what is built")
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        metavar="CHECKOUT",
+        help="also measure another checkout (e.g. a git worktree of main), launches interleaved",
+    )
     parser.add_argument("--child", nargs=2, metavar=("LIBRARY", "SPAWNED"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -265,44 +277,68 @@ def main() -> int:
     if built < args.n:
         print(f"note: measured at {built:,} articles, fewer than --n {args.n:,}")
 
-    first, opens, peak = [], [], []
-    searches: dict[str, list[float]] = {}
+    scripts = {"this checkout": Path(__file__)}
+    if args.compare is not None:
+        other = args.compare.resolve() / "bench" / "app.py"
+        if not other.is_file():
+            parser.error(f"--compare: no bench/app.py in {args.compare}")
+        scripts[str(args.compare)] = other
+    measured: dict[str, _Measured] = {name: _Measured() for name in scripts}
     for run in range(args.runs):
-        spawned = time.time()
-        out = subprocess.run(
-            [sys.executable, __file__, "--runs", "5", "--child", str(library), str(spawned)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if out.returncode:
-            print(out.stderr[-3000:], file=sys.stderr)
-            return 1
-        data = json.loads(out.stdout.strip().splitlines()[-1])
-        first.append(data["first_paint"])
-        opens += data["open"]
-        peak.append(data["peak_mb"])
-        for kind, times in data["search"].items():
-            searches.setdefault(kind, []).extend(times)
-        print(
-            f"run {run + 1}: first paint {data['first_paint']:.2f} s"
-            f" ({data['rows_first']:,} rows, then {data['rows']:,})"
-        )
-
-    def line(name: str, values: list[float], unit: float = 1000, suffix: str = "ms") -> None:
-        print(
-            f"{name:<28} p50 {pct(values, 0.5) * unit:8.1f} {suffix}"
-            f"   p95 {pct(values, 0.95) * unit:8.1f} {suffix}   max {max(values) * unit:8.1f} {suffix}"
-            f"   (n={len(values)})"
-        )
-
-    print()
-    line("launch to first painted list", first, 1, "s ")
-    line("open an article", opens)
-    for kind, times in searches.items():
-        line(f"keystroke to results: {kind}", times)
-    print(f"{'peak memory':<28} {max(peak):8.0f} MB")
+        order = list(scripts.items())
+        for name, script in order if run % 2 == 0 else order[::-1]:
+            spawned = time.time()
+            out = subprocess.run(
+                [sys.executable, str(script), "--runs", "5", "--child", str(library), str(spawned)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if out.returncode:
+                print(out.stderr[-3000:], file=sys.stderr)
+                return 1
+            data = json.loads(out.stdout.strip().splitlines()[-1])
+            measured[name].add(data)
+            label = f"{name}: " if len(scripts) > 1 else ""
+            print(
+                f"run {run + 1}: {label}first paint {data['first_paint']:.2f} s"
+                f" ({data['rows_first']:,} rows, then {data['rows']:,})"
+            )
+    for name, m in measured.items():
+        print(f"\n{name}" if len(scripts) > 1 else "")
+        m.report()
     return 0
+
+
+@dataclass
+class _Measured:
+    """One checkout's figures, pooled over its launches."""
+
+    first: list[float] = field(default_factory=list)
+    opens: list[float] = field(default_factory=list)
+    peak: list[float] = field(default_factory=list)
+    searches: dict[str, list[float]] = field(default_factory=dict)
+
+    def add(self, data: dict[str, Any]) -> None:
+        self.first.append(data["first_paint"])
+        self.opens += data["open"]
+        self.peak.append(data["peak_mb"])
+        for kind, times in data["search"].items():
+            self.searches.setdefault(kind, []).extend(times)
+
+    def report(self) -> None:
+        def line(name: str, values: list[float], unit: float = 1000, suffix: str = "ms") -> None:
+            print(
+                f"{name:<28} p50 {pct(values, 0.5) * unit:8.1f} {suffix}"
+                f"   p95 {pct(values, 0.95) * unit:8.1f} {suffix}"
+                f"   max {max(values) * unit:8.1f} {suffix}   (n={len(values)})"
+            )
+
+        line("launch to first painted list", self.first, 1, "s ")
+        line("open an article", self.opens)
+        for kind, times in self.searches.items():
+            line(f"keystroke to results: {kind}", times)
+        print(f"{'peak memory':<28} {max(self.peak):8.0f} MB")
 
 
 if __name__ == "__main__":
