@@ -17,7 +17,7 @@ from __future__ import annotations
 import heapq
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import compress, islice
 from typing import TYPE_CHECKING, Any
@@ -235,19 +235,11 @@ def match_spans(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, i
 def _phrase_pattern(q: Any) -> re.Pattern[str] | None:
     """A regex finding the query's phrases in text: their words in order, with up to
     three words between two of them (the stop words the index leaves out)."""
-    found: list[str] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, query.Not):
-            return
-        if isinstance(node, query.Phrase):
-            if len(node.words) > 1:
-                found.append(r"(?:\W+\w+){0,3}?\W+".join(re.escape(w) for w in node.words))
-            return
-        for child in node.children():
-            walk(child)
-
-    walk(q)
+    found = [
+        r"(?:\W+\w+){0,3}?\W+".join(re.escape(w) for w in node.words)
+        for node in _positive_leaves(q)
+        if isinstance(node, query.Phrase) and len(node.words) > 1
+    ]
     if not found:
         return None
     return re.compile(rf"(?<!\w)(?:{'|'.join(found)})(?!\w)", re.IGNORECASE)
@@ -282,24 +274,26 @@ def make_snippet(
     return prefix + window + suffix, spans
 
 
+def _positive_leaves(q: Any) -> Iterator[Any]:
+    """The query's phrases, terms and patterns, leaving out what a NOT excludes."""
+    if isinstance(q, query.Not):
+        return
+    if isinstance(q, (query.Phrase, query.Term, query.PatternQuery)):
+        yield q
+        return
+    for child in q.children():
+        yield from _positive_leaves(child)
+
+
 def _terms(q: Any, reader: Any) -> list[str]:
     """Words to highlight: what the query matches, wildcards expanded, negations left out."""
     words: set[str] = set()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, query.Not):
-            return
+    for node in _positive_leaves(q):
         if isinstance(node, query.Phrase):
             words.update(node.words)
-            return
-        if isinstance(node, (query.Term, query.PatternQuery)):
-            for _field, text in node.existing_terms(reader, expand=True):
-                words.add(text.decode("utf-8", "replace") if isinstance(text, bytes) else text)
-            return
-        for child in node.children():
-            walk(child)
-
-    walk(q)
+            continue
+        for _field, text in node.existing_terms(reader, expand=True):
+            words.add(text.decode("utf-8", "replace") if isinstance(text, bytes) else text)
     return sorted(w for w in words if isinstance(w, str))
 
 

@@ -122,6 +122,9 @@ class ArticleView(LineView, ScrollView, can_focus=True):
         frame by as much as a tenth of a second once they pile up)."""
         self._breaks: dict[tuple[int, int], list[int]] = {}
         """Where each paragraph's lines break, by (paragraph, width)."""
+        self._figures: Spans = []
+        self._sources: Spans = []
+        """The article's figure and source spans, listed once, not once per paragraph."""
 
     # Opening
 
@@ -141,6 +144,8 @@ class ArticleView(LineView, ScrollView, can_focus=True):
         self._bookmarked = list(bookmarked or [])
         self._current_hit = None
         self._breaks.clear()
+        self._figures = [(f.start, f.end) for f in article.figures]
+        self._sources = [(s.start, s.end) for s in article.sources]
         self._find_hits(terms)
         index = self.paragraph_at(offset) if offset is not None else 0
         self.set_reactive(ArticleView.cursor, index)
@@ -243,9 +248,10 @@ class ArticleView(LineView, ScrollView, can_focus=True):
         start, end = self._offsets[index]
         spans: list[Span] = []
         if self.show_highlights:
-            figures = [(f.start, f.end) for f in self.article.figures]
-            sources = [(s.start, s.end) for s in self.article.sources]
-            for kind, found in ((highlights.FIGURE, figures), (highlights.SOURCE, sources)):
+            for kind, found in (
+                (highlights.FIGURE, self._figures),
+                (highlights.SOURCE, self._sources),
+            ):
                 spans.extend(Span(s, e, kind) for s, e in _spans_in(found, start, end))
             spans.extend(Span(s, e, highlights.HIT) for s, e in _spans_in(self._hits, start, end))
             if self._current_hit is not None:

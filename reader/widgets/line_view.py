@@ -1,8 +1,9 @@
 """What the line-API widgets (list, reader, side panel) share to be drawn cheaply.
 
-- The base style (and component styles), worked out once per repaint, not once per line. ``Widget.rich_style``
-  walks up the DOM blending every ancestor's background and colour, about 0.1 ms a
-  call, and a frame of three such widgets spent a tenth of its time there. The style
+- The base style (and component styles), worked out once per repaint, not once per
+  line. ``Widget.rich_style`` walks up the DOM blending every ancestor's background and
+  colour, about 0.1 ms a call, and a frame of three such widgets spent a tenth of its
+  time there. The style
   can only change when the widget's styles are updated or it is refreshed, the points
   at which Textual clears its own cache of component styles, so this one is cleared
   there too.
