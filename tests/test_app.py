@@ -465,6 +465,15 @@ async def test_article_text_is_never_markup(tmp_path: Path, notes_path: Path) ->
             await pilot.click(view, offset=(30, view._paragraph_region(0).y))
             await pilot.pause()
             assert app.is_running
+
+            # The list's rows and search snippets are data too.
+            articles = main(app).query_one(ArticleList)
+            await search(pilot, "loud")
+            rows = " ".join(articles.render_line(y).text for y in range(articles.row_height))
+            assert "hostile" in rows and "[@click=app.quit]quit[/]" in rows
+            await pilot.click(articles, offset=(10, 2))
+            await pilot.pause()
+            assert app.is_running and isinstance(app.screen, MainScreen)
     finally:
         library.close()
 
