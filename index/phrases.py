@@ -202,8 +202,10 @@ def _whole_phrase(
         one, two = scorers
 
         def check(doc: int) -> bool:
+            # The second word's positions less one: ``initial`` starts the sum at -1
+            # (and yields that -1 first, which no position equals).
             return not set(accumulate(loads(first[doc][1][4:]))).isdisjoint(
-                map(_BACK_ONE, accumulate(loads(second[doc][1][4:])))
+                accumulate(loads(second[doc][1][4:]), initial=-1)
             )
 
         def scores(docs: list[int]) -> list[float]:
@@ -301,10 +303,9 @@ def _has_phrase(values: list[bytes], counts: list[float] | None = None) -> bool:
     """
     order = sorted(range(len(values)), key=(counts or [0.0] * len(values)).__getitem__)
     first = order[0]
-    starts = [p - first for p in _positions(values[first])]
+    starts = {p - first for p in _positions(values[first])}
     for offset in order[1:]:
-        found = set(_positions(values[offset]))
-        starts = [s for s in starts if s + offset in found]
+        starts.intersection_update(map((-offset).__add__, _positions(values[offset])))
         if not starts:
             return False
     return True
@@ -314,9 +315,6 @@ def _positions(value: bytes) -> Iterator[int]:
     """A posting's positions, decoded as Whoosh's ``Positions`` format does, in C:
     a 4-byte count, then the pickled list of gaps between positions."""
     return accumulate(loads(value[4:]))
-
-
-_BACK_ONE = (-1).__add__
 
 
 class ExactPhrase(query.Phrase):
