@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -44,7 +45,11 @@ FINISH_TIMEOUT = 600.0
 """Seconds a worker waits for the others to reach the end of a batch."""
 
 
-class LibraryBusy(Exception):
+class LibraryError(Exception):
+    """The library cannot be opened or written; the message says why, for the user."""
+
+
+class LibraryBusy(LibraryError):
     """Another process is writing to the library."""
 
 
@@ -83,8 +88,21 @@ class Library:
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self.records = Records(self.folder / "library.sqlite")
+        if self.folder.exists() and not self.folder.is_dir():
+            raise LibraryError(f"the library {self.folder} is not a folder")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LibraryError(
+                f"cannot create the library folder {self.folder} ({exc.strerror or exc})"
+            ) from exc
+        database = self.folder / "library.sqlite"
+        try:
+            self.records = Records(database)
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(
+                f"cannot open {database} ({exc}); move it aside and add your articles again"
+            ) from exc
         self._index: Any = None
         self._searcher: Any = None
 

@@ -72,8 +72,8 @@ def open_library(
     if for_writing:
         return Library(folder)
     if demo_if_empty:
-        if exists:
-            library = Library(folder)
+        if exists or folder.exists():
+            library = Library(folder)  # a file in the library's place raises LibraryError
             if library.count():
                 return library
             library.close()
@@ -497,11 +497,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:
-        from index.library import LibraryBusy
+        from index.library import LibraryError
 
         if args.debug:
             raise
-        if isinstance(exc, LibraryBusy):
+        if isinstance(exc, LibraryError):
             print(f"reader: {exc}", file=sys.stderr)
             return EXIT_USER_ERROR
         print(

@@ -159,6 +159,32 @@ def test_missing_article_is_a_user_error(env: Path, capsys: pytest.CaptureFixtur
     assert err == "reader: no article with id 'doesnotexist' (see `reader list`)\n"
 
 
+@pytest.mark.parametrize("command", [["list"], ["add", str(SEEDS)], []])
+def test_a_library_that_cannot_be_used_is_a_user_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """A file where the library folder should be, or a damaged database: one line, exit 1,
+    and the file is left as it was. (No command means the app; without a terminal it
+    prints the library's summary, so it opens the library the same way.)"""
+    in_the_way = tmp_path / "not-a-folder"
+    in_the_way.write_text("mine")
+    code, out, err = run(capsys, "--library", str(in_the_way), *command)
+    assert (code, out) == (1, "")
+    assert err == f"reader: the library {in_the_way} is not a folder\n"
+    assert in_the_way.read_text() == "mine"
+
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    (damaged / "library.sqlite").write_bytes(b"not a database, but 100 bytes long " * 3)
+    code, out, err = run(capsys, "--library", str(damaged), *command)
+    assert (code, out) == (1, "")
+    assert err.startswith(
+        f"reader: cannot open {damaged / 'library.sqlite'} (file is not a database)"
+    )
+    assert err.count("\n") == 1
+    assert (damaged / "library.sqlite").read_bytes().startswith(b"not a database")
+
+
 def test_clean_prints_the_body(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "clean", str(SEEDS / "000_88ebcff245553769.txt"))
     assert code == 0
