@@ -30,8 +30,7 @@ from synth import write_corpus  # noqa: E402
 
 from index.extract import extract  # noqa: E402
 from index.library import _read  # noqa: E402
-from index.model import Article  # noqa: E402
-from index.pipeline import clean, search_fields  # noqa: E402
+from index.pipeline import assemble_article, clean, search_fields  # noqa: E402
 from index.records import StoredArticle  # noqa: E402
 from index.schema import make_schema  # noqa: E402
 from index.writer import SegmentWriter  # noqa: E402
@@ -60,21 +59,14 @@ def one_worker(files: list[Path], folder: Path) -> dict[str, float]:
             t1 = clock()
             found = extract(cleaned.body)
             t2 = clock()
-            article = Article(
-                id=str(number),
+            article = assemble_article(
+                doc,
+                cleaned,
+                found,
+                article_id=str(number),
+                chash=chash,
                 paths=[str(path)],
-                title=cleaned.title or path.stem,
-                outlet=cleaned.outlet,
-                authors=list(cleaned.authors),
-                published=cleaned.published,
-                summary=list(cleaned.summary),
-                paragraphs=list(cleaned.paragraphs),
-                captions=list(cleaned.captions),
-                removed=list(cleaned.removed),
-                figures=found.figures,
-                sources=found.sources,
-                content_hash=chash,
-                format=doc.format,
+                fallback_title=path.stem,
             )
             t3 = clock()
             StoredArticle.of(article)

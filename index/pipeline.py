@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from index.clean import clean_page
 from index.extract import extract
 from index.ingest.documents import Document
-from index.model import Article, CleanResult
+from index.model import Article, CleanResult, Extraction
 from index.schema import index_tokens, pair_signature
 
 
@@ -37,7 +37,28 @@ def build_article(
     boilerplate: frozenset[str] = frozenset(),
 ) -> Article:
     cleaned = clean(doc, boilerplate)
-    found = extract(cleaned.body)
+    return assemble_article(
+        doc,
+        cleaned,
+        extract(cleaned.body),
+        article_id=article_id,
+        chash=chash,
+        paths=paths,
+        fallback_title=fallback_title,
+    )
+
+
+def assemble_article(
+    doc: Document,
+    cleaned: CleanResult,
+    found: Extraction,
+    *,
+    article_id: str,
+    chash: str,
+    paths: list[str],
+    fallback_title: str,
+) -> Article:
+    """The article made of a document's cleaning and extraction results."""
     return Article(
         id=article_id,
         paths=paths,
