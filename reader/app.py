@@ -63,6 +63,8 @@ class ReaderApp(App[int]):
         self.state = AppState(library)
         self.bookmarks: dict[str, list[Bookmark]] = {}
         """Bookmarks of the notes file by article id."""
+        self.notes_error: str | None = None
+        """Why the notes file could not be read at the last try, if it could not."""
         self.bookmark_counts: Counter[str] = Counter()
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
@@ -147,10 +149,12 @@ class ReaderApp(App[int]):
         """Read the notes file again: counts for the list, marks for the reader."""
         from index.notes import NotesError, NotesFile
 
+        self.notes_error = None
         try:
             entries = NotesFile(self.notes_path).read()
         except NotesError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notes_error = str(exc)
+            self.notify(self.notes_error, severity="error", markup=False)
             entries = []
         self.bookmarks = {}
         for bm in entries:

@@ -15,7 +15,7 @@ from test_app_support import (  # noqa: F401  (fixtures)
     seeds_library_dir,
     write_bookmarks,
 )
-from textual.widgets import Input
+from textual.widgets import Input, Label
 
 from index.library import Library
 from index.model import Article
@@ -503,6 +503,26 @@ async def test_empty_library_says_how_to_add(tmp_path: Path, notes_path: Path) -
             assert isinstance(app.screen, NotesScreen)
     finally:
         library.close()
+
+
+async def test_notes_screen_says_why_the_notes_file_cannot_be_read(
+    make_app, notes_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    notes_path.mkdir()  # a folder where the notes file should be
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, NotesScreen)
+        said = str(app.screen.query_one("#notes-empty", Label).render())
+        assert said.startswith(f"Cannot read the notes file {notes_path}")
+        assert "No bookmarks yet" not in said
+        await pilot.press("escape")
+        await pilot.pause()
+        notes_path.rmdir()  # mended: the screen reads the file again
+        await pilot.press("o")
+        await pilot.pause()
+        assert "No bookmarks yet" in str(app.screen.query_one("#notes-empty", Label).render())
 
 
 def test_config_is_typed_and_forgiving(tmp_path: Path) -> None:

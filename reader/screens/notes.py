@@ -73,6 +73,9 @@ class NotesScreen(Screen["Bookmark | None"]):
                     options.append(None)  # a separator line
                 options.append(Option(bookmark_prompt(bm), id=str(index)))
             yield OptionList(*options, id="bookmarks", markup=False)
+        elif app.notes_error is not None:
+            said = one_line(app.notes_error)
+            yield Label(Content(said[:1].upper() + said[1:] + "."), id="notes-empty")
         else:
             yield Label(
                 "No bookmarks yet. In the reader, press b to bookmark the passage under the "
