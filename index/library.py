@@ -105,6 +105,7 @@ class Library:
             ) from exc
         self._index: Any = None
         self._searcher: Any = None
+        self._write_locked = False
 
     # Opening and closing
 
@@ -117,20 +118,28 @@ class Library:
             from index.schema import make_schema
 
             path = self.folder / "whoosh"
-            if whoosh_index.exists_in(str(path)):
-                self._index = whoosh_index.open_dir(str(path))
-                if set(self._index.schema.names()) != set(make_schema().names()):
-                    self._index.close()
-                    self._index = None
-                    self.reindex()
-                    self._index = whoosh_index.open_dir(str(path))
-            else:
+            try:
+                # exists_in opens the index too: a damaged one fails here.
+                ix = whoosh_index.open_dir(str(path)) if whoosh_index.exists_in(str(path)) else None
+            except Exception as exc:
+                raise self._damaged(exc) from exc
+            if ix is not None and set(ix.schema.names()) != set(make_schema().names()):
+                ix.close()  # made by an older version: rebuild it in this one's schema
+                self.reindex()
+                ix = whoosh_index.open_dir(str(path))
+            elif ix is None and self.records.count():
+                # The index went missing under stored articles: rebuild it from them.
+                self.reindex()
+                ix = whoosh_index.open_dir(str(path))
+            elif ix is None:
                 path.mkdir(parents=True, exist_ok=True)
-                self._index = whoosh_index.create_in(str(path), make_schema())
+                ix = whoosh_index.create_in(str(path), make_schema())
+            self._index = ix
         return self._index
 
     def reindex(self) -> None:
-        """Rebuild the Whoosh index from the stored articles (after a schema change).
+        """Rebuild the Whoosh index from the stored articles (after a schema change, or
+        when it is damaged).
 
         Articles are not cleaned or extracted again: the records hold the results.
         """
@@ -161,8 +170,19 @@ class Library:
         if self._searcher is None:
             from index.scoring import FastBM25F
 
-            self._searcher = self.index.searcher(weighting=FastBM25F())
+            index = self.index
+            try:
+                self._searcher = index.searcher(weighting=FastBM25F())
+            except Exception as exc:  # a segment file missing or cut short
+                raise self._damaged(exc) from exc
         return self._searcher
+
+    def _damaged(self, exc: Exception) -> LibraryError:
+        """The error for a search index that cannot be read; the records can rebuild it."""
+        return LibraryError(
+            f"the search index in {self.folder / 'whoosh'} cannot be read; rebuild it from "
+            f"the stored articles with: reader reindex ({type(exc).__name__}: {exc})"
+        )
 
     def close(self) -> None:
         self._reopen()
@@ -176,6 +196,11 @@ class Library:
 
     @contextmanager
     def write_lock(self, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+        """The library's write lock; re-entrant, so a rebuild inside an add does not wait
+        for itself."""
+        if self._write_locked:
+            yield
+            return
         lock = filelock.FileLock(str(self.folder / "write.lock"))
         try:
             lock.acquire(timeout=timeout)
@@ -184,9 +209,11 @@ class Library:
                 f"the library is busy: another reader is writing to {self.folder}; "
                 "try again when it has finished"
             ) from None
+        self._write_locked = True
         try:
             yield
         finally:
+            self._write_locked = False
             lock.release()
 
     # Reading
@@ -279,8 +306,10 @@ class _Batch:
         self.wrote = False
         self.now = time.time()
         self.pool: ProcessPoolExecutor | None = None
+        # Opened (created, or rebuilt if it went missing) before any record is written,
+        # and before the workers open it.
+        library.index  # noqa: B018
         if procs > 1:
-            library.index  # noqa: B018 (created before the workers open it)
             context = multiprocessing.get_context("fork")
             self.pool = ProcessPoolExecutor(
                 max_workers=procs,

@@ -244,6 +244,22 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from rich.text import Text
+
+    from index.library import Library
+
+    folder = _user_library_dir(args)
+    if not (folder / "library.sqlite").exists():
+        raise UserError(f"no library in {folder}; add articles with: reader add PATH...")
+    with Library(folder) as library:
+        count = library.count()
+        _note(f"Rebuilding the search index of {count} articles in {folder}…")
+        library.reindex()
+    _console().print(Text(f"Rebuilt the search index: {count} articles"))
+    return 0
+
+
 def _get_article(library: Library, ref: str) -> Any:
     from index.library import ArticleNotFound
 
@@ -444,6 +460,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser(
+        "reindex",
+        help="rebuild the search index from the stored articles",
+        description="Rebuild the library's search index from its stored articles (when it is damaged); nothing is cleaned or extracted again.",
+    )
+    p.set_defaults(func=cmd_reindex)
 
     p = sub.add_parser(
         "bookmark",

@@ -185,6 +185,66 @@ def test_a_library_that_cannot_be_used_is_a_user_error(
     assert (damaged / "library.sqlite").read_bytes().startswith(b"not a database")
 
 
+def _search_ids(capsys: pytest.CaptureFixture[str], query: str) -> list[str]:
+    code, out, err = run(capsys, "search", query, "--json")
+    assert code == 0, err
+    return sorted(hit["id"] for hit in _json_lines(out))
+
+
+def test_a_damaged_search_index_says_how_to_rebuild_it(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "add", str(SEEDS))
+    blinken = _search_ids(capsys, "Blinken")
+    assert len(blinken) == 2
+    whoosh = env / "lib" / "whoosh"
+    damages = [
+        lambda: [toc.write_text("garbage") for toc in whoosh.glob("*.toc")],
+        lambda: [postings.unlink() for postings in whoosh.glob("*.pst")],
+    ]
+    for damage in damages:
+        damage()
+        code, out, err = run(capsys, "search", "Blinken")
+        assert (code, out) == (1, "")
+        assert err.startswith(
+            f"reader: the search index in {whoosh} cannot be read; rebuild it from the stored"
+            " articles with: reader reindex ("
+        )
+        assert err.count("\n") == 1
+        code, out, _ = run(capsys, "reindex")
+        assert (code, out) == (0, "Rebuilt the search index: 5 articles\n")
+        assert _search_ids(capsys, "Blinken") == blinken
+
+
+def test_a_missing_search_index_is_rebuilt_from_the_stored_articles(
+    env: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import shutil
+
+    from index.library import Library
+
+    run(capsys, "add", str(SEEDS))
+    blinken = _search_ids(capsys, "Blinken")
+    shutil.rmtree(env / "lib" / "whoosh")
+    assert _search_ids(capsys, "Blinken") == blinken
+    # An add that finds it missing rebuilds it first, then indexes the new article once.
+    shutil.rmtree(env / "lib" / "whoosh")
+    extra = tmp_path / "extra.md"
+    extra.write_text("# Blinken again\n\nBlinken spoke to reporters on Monday.\n")
+    assert run(capsys, "add", str(extra))[:2] == (0, "1 added, 0 updated, 0 unchanged, 0 skipped\n")
+    assert len(_search_ids(capsys, "Blinken")) == 3
+    with Library(env / "lib") as library:
+        assert library.searcher().doc_count() == library.count() == 6
+
+
+def test_reindex_without_a_library_is_a_user_error(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "reindex")
+    assert (code, out) == (1, "")
+    assert err == f"reader: no library in {env / 'lib'}; add articles with: reader add PATH...\n"
+
+
 def test_clean_prints_the_body(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "clean", str(SEEDS / "000_88ebcff245553769.txt"))
     assert code == 0
