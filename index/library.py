@@ -118,11 +118,14 @@ class Library:
             from index.schema import make_schema
 
             path = self.folder / "whoosh"
-            try:
-                # exists_in opens the index too: a damaged one fails here.
-                ix = whoosh_index.open_dir(str(path)) if whoosh_index.exists_in(str(path)) else None
-            except Exception as exc:
-                raise self._damaged(exc) from exc
+            ix = None
+            if path.is_dir():
+                try:
+                    ix = whoosh_index.open_dir(str(path))
+                except whoosh_index.EmptyIndexError:
+                    pass  # no index in it yet
+                except Exception as exc:
+                    raise self._damaged(exc) from exc
             if ix is not None and set(ix.schema.names()) != set(make_schema().names()):
                 ix.close()  # made by an older version: rebuild it in this one's schema
                 self.reindex()
