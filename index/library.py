@@ -188,7 +188,7 @@ class Library:
         )
 
     def close(self) -> None:
-        self._reopen()
+        self.reopen()
         self.records.close()
 
     def __enter__(self) -> Library:
@@ -285,11 +285,12 @@ class Library:
                 batch.cancel()
                 raise
         if batch.wrote:
-            self._reopen()
+            self.reopen()
         return report
 
-    def _reopen(self) -> None:
-        """Drop the searcher and index, so the next search sees the last commit."""
+    def reopen(self) -> None:
+        """Drop the searcher and index, so the next search sees the last commit (made
+        here or by another process)."""
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
