@@ -3,10 +3,18 @@
 All writes happen under one lock file, so two ``reader add`` runs never interleave;
 the second waits a few seconds and then gives up with :class:`LibraryBusy`,
 having changed nothing.
+
+The records (``library.sqlite``) are the truth; the Whoosh index is derived from them.
+An add commits the records first, noting in the same transaction which articles' index
+documents change (``index_pending``), then the index, then clears the note. A crash or
+a full disk between the two leaves the note behind, and the next writer (or
+:meth:`Library.mend`) re-indexes just those articles from their records: never a search
+hit without an article, never an article twice.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import shutil
@@ -21,12 +29,14 @@ from pathlib import Path
 from typing import Any
 
 import filelock
+from whoosh.writing import NO_MERGE
 
+from index import merging
 from index.clean.recurring import page_line_keys
 from index.ingest import Document, UnreadableFile, iter_files, read_file
 from index.model import Article
 from index.pipeline import build_article, content_hash, new_article_id, search_fields
-from index.records import ArticleRow, Records, StoredArticle
+from index.records import ArticleRow, Records, RecordsError, StoredArticle, error_kind
 from index.writer import SegmentWriter
 
 RECURRING_MIN_ARTICLES = 3
@@ -53,6 +63,35 @@ class LibraryBusy(LibraryError):
     """Another process is writing to the library."""
 
 
+class LibraryFull(LibraryError):
+    """The disk holding the library has no space left."""
+
+
+class LibraryReadOnly(LibraryError):
+    """The library's folder or file system cannot be written."""
+
+
+def _write_error(folder: Path, exc: BaseException) -> LibraryError | None:
+    """The library error for a failed write, or None when it is none of the known kinds."""
+    kind = error_kind(exc)
+    if kind == "full":
+        return LibraryFull(
+            f"the disk holding {folder} is full; nothing was changed: free some space "
+            "and try again (the library itself is sound)"
+        )
+    if kind == "readonly":
+        return LibraryReadOnly(
+            f"the library {folder} is read-only ({exc}); it can be listed and searched, "
+            "but nothing can be added to it"
+        )
+    if kind == "busy":
+        return LibraryBusy(
+            f"the library is busy: another reader is writing to {folder}; "
+            "try again when it has finished"
+        )
+    return None
+
+
 class ArticleNotFound(Exception):
     pass
 
@@ -63,6 +102,8 @@ class AddReport:
     updated: int = 0
     unchanged: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    mended: str | None = None
+    """What was repaired before the add (an earlier write interrupted), if anything."""
 
     def summary(self) -> str:
         return (
@@ -97,15 +138,40 @@ class Library:
                 f"cannot create the library folder {self.folder} ({exc.strerror or exc})"
             ) from exc
         database = self.folder / "library.sqlite"
+        self.readonly = not os.access(self.folder, os.W_OK) or (
+            database.exists() and not os.access(database, os.W_OK)
+        )
         try:
-            self.records = Records(database)
-        except sqlite3.DatabaseError as exc:
-            raise LibraryError(
-                f"cannot open {database} ({exc}); move it aside and add your articles again"
-            ) from exc
+            try:
+                self.records = Records(database, readonly=self.readonly)
+            except RecordsError as exc:
+                if exc.kind != "readonly" or self.readonly:
+                    raise
+                self.readonly = True  # a read-only mount that os.access did not tell
+                self.records = Records(database, readonly=True)
+        except RecordsError as exc:
+            raise self._records_error(database, exc) from exc
         self._index: Any = None
         self._searcher: Any = None
         self._write_locked = False
+        self.mended: str | None = None
+        """What :meth:`mend` last repaired, for the user: None when nothing was wrong."""
+
+    def _records_error(self, database: Path, exc: RecordsError) -> LibraryError:
+        known = _write_error(self.folder, exc)
+        if exc.kind == "full" and known is not None:
+            return LibraryFull(
+                f"the disk holding {self.folder} is full, so {database.name} cannot be "
+                "opened; free some space and try again (the library itself is sound)"
+            )
+        if known is not None:
+            return known
+        if exc.kind == "damaged":
+            return LibraryError(
+                f"{database} is damaged ({exc}); restore it from a backup, or move it "
+                "aside and add your articles again"
+            )
+        return LibraryError(f"cannot open {database} ({exc})")
 
     # Opening and closing
 
@@ -121,7 +187,7 @@ class Library:
             ix = None
             if path.is_dir():
                 try:
-                    ix = whoosh_index.open_dir(str(path))
+                    ix = whoosh_index.open_dir(str(path), readonly=self.readonly)
                 except whoosh_index.EmptyIndexError:
                     pass  # no index in it yet
                 except Exception as exc:
@@ -135,6 +201,10 @@ class Library:
                 self.reindex()
                 ix = whoosh_index.open_dir(str(path))
             elif ix is None:
+                if self.readonly:
+                    raise LibraryReadOnly(
+                        f"the library {self.folder} is read-only and has no search index yet"
+                    )
                 path.mkdir(parents=True, exist_ok=True)
                 ix = whoosh_index.create_in(str(path), make_schema())
             self._index = ix
@@ -152,7 +222,8 @@ class Library:
 
         path = self.folder / "whoosh"
         fresh = self.folder / "whoosh.rebuild"
-        with self.write_lock():
+        self.reopen()
+        with self.write_lock(), self._writing():
             shutil.rmtree(fresh, ignore_errors=True)
             fresh.mkdir()
             ix = whoosh_index.create_in(str(fresh), make_schema())
@@ -167,6 +238,7 @@ class Library:
                 path.rename(old)
             fresh.rename(path)
             shutil.rmtree(old, ignore_errors=True)
+            self.records.clear_pending()  # the new index holds every record as it is
 
     def searcher(self) -> Any:
         """A Whoosh searcher on the last commit (a new one after each write)."""
@@ -204,6 +276,11 @@ class Library:
         if self._write_locked:
             yield
             return
+        if self.readonly:
+            raise LibraryReadOnly(
+                f"the library {self.folder} is read-only; it can be listed and searched, "
+                "but nothing can be added to it"
+            )
         lock = filelock.FileLock(str(self.folder / "write.lock"))
         try:
             lock.acquire(timeout=timeout)
@@ -212,12 +289,106 @@ class Library:
                 f"the library is busy: another reader is writing to {self.folder}; "
                 "try again when it has finished"
             ) from None
+        except OSError as exc:
+            raise _write_error(self.folder, exc) or LibraryError(
+                f"cannot lock the library {self.folder} ({exc.strerror or exc})"
+            ) from exc
         self._write_locked = True
         try:
             yield
         finally:
             self._write_locked = False
             lock.release()
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Turn a write's disk-full, read-only or locked error into the library's own."""
+        try:
+            yield
+        except (OSError, sqlite3.Error) as exc:
+            known = _write_error(self.folder, exc)
+            if known is None:
+                raise
+            raise known from exc
+
+    # Keeping the index in agreement with the records
+
+    def check(self) -> list[str]:
+        """What is wrong between the records and the index (empty: they agree).
+
+        Reads every document id in the index: for tests and for :meth:`mend` when the
+        counts differ, not for every open.
+        """
+        problems: list[str] = []
+        if self.records.pending():
+            problems.append(f"{len(self.records.pending())} articles have index changes pending")
+        records = self.records.ids()
+        indexed = Counter(self._indexed_ids())
+        twice = sorted(i for i, n in indexed.items() if n > 1)
+        if twice:
+            problems.append(f"in the index twice: {', '.join(twice[:5])}")
+        phantom = sorted(set(indexed) - records)
+        if phantom:
+            problems.append(f"in the index with no record: {', '.join(phantom[:5])}")
+        missing = sorted(records - set(indexed))
+        if missing:
+            problems.append(f"not in the index: {', '.join(missing[:5])}")
+        return problems
+
+    def _indexed_ids(self) -> list[str]:
+        searcher = self.index.searcher()
+        try:
+            return [fields["id"] for fields in searcher.reader().all_stored_fields()]
+        finally:
+            searcher.close()
+
+    def mend(self, *, lock_timeout: float = 0.0) -> str | None:
+        """Bring the index into agreement with the records after an interrupted write.
+
+        Cheap when nothing is wrong: it looks at the pending note and compares two counts.
+        Skipped (None) when another process is writing: that one mends as it commits.
+        Returns what was repaired, for the user, or None.
+        """
+        if self.readonly:
+            return None
+        if not self.records.pending() and self.index.doc_count() == self.records.count():
+            return None
+        try:
+            with self.write_lock(lock_timeout), self._writing():
+                message = self._mend_locked()
+        except LibraryBusy:
+            return None
+        self.mended = message
+        return message
+
+    def _mend_locked(self) -> str | None:
+        pending = set(self.records.pending())
+        if not pending and self.index.doc_count() == self.records.count():
+            return None
+        if not pending:  # counts differ with nothing noted: compare every id
+            indexed = Counter(self._indexed_ids())
+            records = self.records.ids()
+            pending = {i for i, n in indexed.items() if n > 1 or i not in records}
+            pending |= records - set(indexed)
+        merging.remove_orphans(self.index)
+        writer = SegmentWriter(self.index, timeout=LOCK_TIMEOUT, compound=False, limitmb=256)
+        try:
+            for article_id in sorted(pending):
+                writer.delete_by_term("id", article_id)
+                article = self.records.get(article_id)
+                if article is not None:
+                    article.paths = self.records.paths_of(article_id) or article.paths
+                    writer.add_document(**search_fields(article))
+            writer.commit(mergetype=NO_MERGE)
+        except BaseException:
+            writer.cancel()
+            raise
+        self.records.clear_pending()
+        self.reopen()
+        return (
+            f"the search index was behind the stored articles after an interrupted write; "
+            f"re-indexed {len(pending)} article{'s' if len(pending) != 1 else ''}"
+        )
 
     # Reading
 
@@ -275,7 +446,9 @@ class Library:
         progress = on_progress or (lambda _path, _outcome: None)
         if procs is None:
             procs = min(2, os.cpu_count() or 1) if len(found) >= PARALLEL_MIN_FILES else 1
-        with self.write_lock(lock_timeout):
+        with self.write_lock(lock_timeout), self._writing():
+            report.mended = self.mend()
+            merging.remove_orphans(self.index)  # what a killed add left behind
             batch = _Batch(self, procs)
             try:
                 for start in range(0, len(found), CHUNK):
@@ -284,8 +457,12 @@ class Library:
             except BaseException:
                 batch.cancel()
                 raise
-        if batch.wrote:
-            self.reopen()
+            if batch.wrote:
+                self.reopen()
+                # The add's articles are searchable now; merging small segments is a
+                # commit of its own, bounded so that it never makes an add wait long.
+                merging.tidy(self.index)
+                self.reopen()
         return report
 
     def reopen(self) -> None:
@@ -310,6 +487,8 @@ class _Batch:
         self.wrote = False
         self.now = time.time()
         self.pool: ProcessPoolExecutor | None = None
+        self.touched: set[str] = set()
+        """Articles whose index documents this batch adds or deletes."""
         # Opened (created, or rebuilt if it went missing) before any record is written,
         # and before the workers open it.
         library.index  # noqa: B018
@@ -343,22 +522,35 @@ class _Batch:
         return segments
 
     def commit(self) -> None:
+        """Records first (with the note of pending index changes), then the index.
+
+        Whatever stops between the two, the records hold the truth and the note says
+        which index documents to mend.
+        """
         segments = self._finish_workers(cancel=False)
         if segments:
             self._writer().extra_segments = segments
-        if self.writer is not None:
-            self.writer.commit()
-            self.wrote = True
+        self.records.mark_pending(self.touched)
         self.records.commit()
+        if self.writer is not None:
+            self.writer.commit(mergetype=NO_MERGE)
+            self.writer = None
+            self.wrote = True
+        if self.touched:
+            self.records.clear_pending()
 
     def cancel(self) -> None:
-        try:
+        """Undo what is not committed; never hides the error that stopped the add."""
+        with contextlib.suppress(Exception):
             self._finish_workers(cancel=True)
-        except Exception:  # noqa: BLE001 (a broken worker: its files are cleaned at the next commit)
-            pass
         if self.writer is not None:
-            self.writer.cancel()
-        self.records.db.rollback()
+            with contextlib.suppress(Exception):
+                self.writer.cancel()
+            self.writer = None
+        with contextlib.suppress(Exception):
+            self.records.db.rollback()
+        with contextlib.suppress(Exception):
+            merging.remove_orphans(self.library.index)
 
     def run(
         self, files: list[tuple[Path, str | None]], report: AddReport, progress: ProgressCallback
@@ -389,7 +581,7 @@ class _Batch:
                 progress(path, "skipped")
                 continue
             if self.records.file_state(pstr) == (st.st_size, st.st_mtime_ns):
-                links = self.records.links_of_path(pstr)
+                links = self.records.links_of_path(pstr, present_only=True)
                 if links:
                     report.unchanged += len(links)
                     progress(path, "unchanged")
@@ -437,13 +629,13 @@ class _Batch:
                     stored, fields = StoredArticle.of(article), search_fields(article)
             self.records.put_packed(stored, self.now)
             self.records.add_line_keys(stored.id, item.keys)
+            self.touched.add(stored.id)
             if fields is not None:
                 self._writer().add_document(**fields)
         for pstr, entry_keys in seen_keys.items():
-            # Feed entries that are no longer in their file.
-            for key, article_id in self.records.links_of_path(pstr).items():
-                if key not in entry_keys:
-                    self._detach(pstr, key, article_id)
+            # Feed entries no longer in their file: a feed rolls, and what the user
+            # added stays; only the count of the file's present entries changes.
+            self.records.mark_absent(pstr, entry_keys)
         for pstr, size, mtime_ns in states:
             self.records.set_file_state(pstr, size, mtime_ns)
         for path, _reason in files:
@@ -500,6 +692,7 @@ class _Batch:
             self._refresh_paths(article_id)
             return
         self.records.delete(article_id)
+        self.touched.add(article_id)
         self._writer().delete_by_term("id", article_id)
 
     def _refresh_paths(self, article_id: str) -> None:
@@ -565,7 +758,36 @@ _worker: dict[str, Any] = {}
 
 
 def _start_worker(index_folder: str, barrier: Any) -> None:
+    _die_with_parent()
     _worker.update(folder=index_folder, barrier=barrier, writer=None, segments=[])
+
+
+def _die_with_parent() -> None:
+    """End this worker when the process that started it dies, even by ``kill -9``.
+
+    Linux's ``PR_SET_PDEATHSIG`` does it at once; a thread watching the parent's pid
+    does it elsewhere (and covers the moment before the first).
+    """
+    parent = os.getppid()
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    import threading
+
+    threading.Thread(target=watch, name="reader-parent-watch", daemon=True).start()
 
 
 def _build_and_index(job: tuple[Document, str, str, str, frozenset[str]]) -> _Built:

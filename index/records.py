@@ -49,7 +49,46 @@ CREATE TABLE IF NOT EXISTS state (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS index_pending (
+    article_id TEXT PRIMARY KEY
+) WITHOUT ROWID;
 """
+_TABLES = {"articles", "sources", "files", "line_keys", "state", "index_pending"}
+
+SCHEMA_VERSION = 2
+"""``PRAGMA user_version``: 2 added ``index_pending`` and ``sources.present``."""
+
+
+class RecordsError(Exception):
+    """``library.sqlite`` cannot be opened or written; ``kind`` says why, for the message:
+    ``full`` (no space left), ``readonly``, ``busy`` (locked by another process),
+    ``damaged`` (not a database, or malformed), or ``other``."""
+
+    def __init__(self, kind: str, detail: str) -> None:
+        super().__init__(detail)
+        self.kind = kind
+
+
+def error_kind(exc: BaseException) -> str:
+    """Which of :class:`RecordsError`'s kinds an SQLite or OS error is."""
+    import errno
+
+    if isinstance(exc, OSError):
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return "full"
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return "readonly"
+        return "other"
+    text = str(exc).lower()
+    if "disk is full" in text or "disk full" in text:
+        return "full"
+    if "readonly" in text or "read-only" in text:
+        return "readonly"
+    if "locked" in text or "busy" in text:
+        return "busy"
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return "damaged"
+    return "other"
 
 
 class StoredArticle(NamedTuple):
@@ -96,18 +135,81 @@ def _unpack(blob: bytes) -> Article:
 class Records:
     """Article records and ingest bookkeeping in ``library.sqlite``."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+        """Open (or create) the records.
+
+        ``readonly`` opens an existing database without writing anything, for a library on
+        a read-only file system or folder (SQLite's ``immutable`` mode where even its
+        shared-memory file cannot be made).
+
+        Raises:
+            RecordsError: the database cannot be opened; its ``kind`` says why.
+        """
         self.path = path
-        self.db = sqlite3.connect(path, timeout=10, check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(_SCHEMA)
+        self.readonly = readonly
+        try:
+            self.db = self._connect(path, readonly)
+            if not readonly:
+                self._migrate()
+        except sqlite3.Error as exc:
+            raise RecordsError(error_kind(exc), str(exc)) from exc
+
+    @staticmethod
+    def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+        if not readonly:
+            db = sqlite3.connect(path, timeout=10, check_same_thread=False)
+            db.execute("PRAGMA synchronous=NORMAL")
+            return db
+        uri = path.absolute().as_uri()
+        try:
+            db = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.OperationalError:  # WAL with no -shm file and no right to make one
+            return sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
+
+    def _migrate(self) -> None:
+        """Create or upgrade the tables; writes nothing when they are current, so that a
+        sound library still opens on a full disk."""
+        db = self.db
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if version >= SCHEMA_VERSION and _TABLES <= tables:
+            return
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode=WAL")
+        db.executescript(_SCHEMA)
+        columns = {r[1] for r in db.execute("PRAGMA table_info(sources)")}
+        if "present" not in columns:
+            db.execute("ALTER TABLE sources ADD COLUMN present INTEGER NOT NULL DEFAULT 1")
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.commit()
 
     def close(self) -> None:
         self.db.close()
 
     def commit(self) -> None:
         self.db.commit()
+
+    # Index changes not yet known to be in the Whoosh index
+
+    def mark_pending(self, article_ids: Iterable[str]) -> None:
+        """Note, in the same transaction as the records, articles whose index documents
+        are about to change; cleared once the index has committed them."""
+        self.db.executemany(
+            "INSERT OR IGNORE INTO index_pending (article_id) VALUES (?)",
+            ((i,) for i in article_ids),
+        )
+
+    def pending(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT article_id FROM index_pending")]
+
+    def clear_pending(self) -> None:
+        self.db.execute("DELETE FROM index_pending")
+        self.db.commit()
+
+    def ids(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT id FROM articles")}
 
     # Articles
 
@@ -198,16 +300,30 @@ class Records:
 
     # Which file (and feed entry) gave which article
 
-    def links_of_path(self, path: str) -> dict[str, str]:
-        """{entry key: article id} for a file."""
-        rows = self.db.execute("SELECT key, article_id FROM sources WHERE path = ?", (path,))
-        return dict(rows.fetchall())
+    def links_of_path(self, path: str, *, present_only: bool = False) -> dict[str, str]:
+        """{entry key: article id} for a file; ``present_only``: only the entries its last
+        version still held (a feed drops old entries; their articles stay)."""
+        sql = "SELECT key, article_id FROM sources WHERE path = ?"
+        if present_only:
+            sql += " AND present"
+        return dict(self.db.execute(sql, (path,)).fetchall())
 
     def link(self, path: str, key: str, article_id: str) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO sources (path, key, article_id) VALUES (?, ?, ?)",
+            "INSERT OR REPLACE INTO sources (path, key, article_id, present) VALUES (?, ?, ?, 1)",
             (path, key, article_id),
         )
+
+    def mark_absent(self, path: str, present_keys: Iterable[str]) -> None:
+        """The file's entries not among ``present_keys`` are gone from its last version."""
+        keys = set(present_keys)
+        for (key,) in self.db.execute(
+            "SELECT key FROM sources WHERE path = ? AND present", (path,)
+        ).fetchall():
+            if key not in keys:
+                self.db.execute(
+                    "UPDATE sources SET present = 0 WHERE path = ? AND key = ?", (path, key)
+                )
 
     def unlink(self, path: str, key: str) -> None:
         self.db.execute("DELETE FROM sources WHERE path = ? AND key = ?", (path, key))
@@ -268,5 +384,8 @@ class Records:
         return row[0] if row else default
 
     def set_state(self, key: str, value: str) -> None:
+        """Keep a small value; nothing is kept in a read-only library."""
+        if self.readonly:
+            return
         self.db.execute("INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)", (key, value))
         self.db.commit()

@@ -179,7 +179,7 @@ def test_a_library_that_cannot_be_used_is_a_user_error(
     code, out, err = run(capsys, "--library", str(damaged), *command)
     assert (code, out) == (1, "")
     assert err.startswith(
-        f"reader: cannot open {damaged / 'library.sqlite'} (file is not a database)"
+        f"reader: {damaged / 'library.sqlite'} is damaged (file is not a database); restore"
     )
     assert err.count("\n") == 1
     assert (damaged / "library.sqlite").read_bytes().startswith(b"not a database")

@@ -219,15 +219,19 @@ def test_feed_entries_become_articles(tmp_path: Path) -> None:
     assert first.outlet == "Example News"
     assert first.published == "2024-10-31T21:43:00+00:00"
     assert first.paragraphs == ["Officials said 8,000 troops moved.", "More later."]
-    # Dropping an entry from the feed removes its article; the other is unchanged.
+    # A feed rolls: an entry dropped from the file keeps its article (issue 14, row 2).
     path.write_text(
         RSS.replace("<item><title>Second story", "<!--x--><skip><title>Second").replace(
             "reported.</description></item>", "reported.</description></skip>"
         )
     )
     report = library.add([path])
-    assert report.unchanged == 1
-    assert [r.title for r in library.rows()] == ["First story"]
+    assert (report.added, report.updated, report.unchanged) == (0, 0, 1)
+    assert sorted(r.title for r in library.rows()) == ["First story", "Second story"]
+    assert [h.title for h in library.search("agency").hits] == ["Second story"]
+    # Re-added as it is, the file counts the one entry it still holds.
+    again = library.add([path])
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 1)
 
 
 def test_malformed_feed_is_skipped(tmp_path: Path) -> None:
