@@ -335,6 +335,15 @@ class Library:
             problems.append(f"not in the index: {', '.join(missing[:5])}")
         return problems
 
+    def _indexed_count(self) -> int:
+        """Documents in the index, from its table of contents alone (no segment is read)."""
+        try:
+            return sum(segment.doc_count() for segment in self.index._segments())
+        except LibraryError:
+            raise
+        except Exception as exc:
+            raise self._damaged(exc) from exc
+
     def _indexed_ids(self) -> list[str]:
         searcher = self.index.searcher()
         try:
@@ -351,7 +360,7 @@ class Library:
         """
         if self.readonly:
             return None
-        if not self.records.pending() and self.index.doc_count() == self.records.count():
+        if not self.records.pending() and self._indexed_count() == self.records.count():
             return None
         try:
             with self.write_lock(lock_timeout), self._writing():
@@ -363,7 +372,7 @@ class Library:
 
     def _mend_locked(self) -> str | None:
         pending = set(self.records.pending())
-        if not pending and self.index.doc_count() == self.records.count():
+        if not pending and self._indexed_count() == self.records.count():
             return None
         if not pending:  # counts differ with nothing noted: compare every id
             indexed = Counter(self._indexed_ids())

@@ -64,9 +64,36 @@ def open_library(
     the app (``demo_if_empty``) also when the chosen library has no articles yet, so a
     new user always sees a working app.
     """
-    from index.library import Library
 
     folder = _user_library_dir(args)
+    library = _open_user_library(args, folder, for_writing, demo_if_empty)
+    if library is None:
+        return open_demo_library(quiet=quiet or bool(getattr(args, "json", False)))
+    _mend(library)
+    return library
+
+
+def _mend(library: Library) -> None:
+    """Repair what an interrupted write left (the records are the truth), and say so."""
+    from index.library import LibraryError, LibraryFull
+
+    try:
+        message = library.mend()
+    except LibraryFull as exc:  # the library still reads as it is
+        print(f"reader: {exc}", file=sys.stderr)
+        return
+    except LibraryError:  # a damaged index: the command itself says what to do
+        return
+    if message:
+        print(f"reader: {message}", file=sys.stderr)
+
+
+def _open_user_library(
+    args: argparse.Namespace, folder: Path, for_writing: bool, demo_if_empty: bool
+) -> Library | None:
+    """The user's library, or None where the demo library is to be opened instead."""
+    from index.library import Library
+
     explicit = bool(args.library or os.environ.get("READER_LIBRARY"))
     exists = (folder / "library.sqlite").exists()
     if for_writing:
@@ -77,10 +104,10 @@ def open_library(
             if library.count():
                 return library
             library.close()
-        return open_demo_library(quiet=quiet)
+        return None
     if explicit or exists:
         return Library(folder)
-    return open_demo_library(quiet=bool(getattr(args, "json", False)))
+    return None
 
 
 def open_demo_library(quiet: bool = False) -> Library:
