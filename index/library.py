@@ -71,9 +71,19 @@ class LibraryReadOnly(LibraryError):
     """The library's folder or file system cannot be written."""
 
 
+def _disk_full(folder: Path) -> bool:
+    """Whether the file system holding ``folder`` has (nearly) no space left."""
+    try:
+        return shutil.disk_usage(folder).free < 256 * 1024
+    except OSError:
+        return False
+
+
 def _write_error(folder: Path, exc: BaseException) -> LibraryError | None:
     """The library error for a failed write, or None when it is none of the known kinds."""
     kind = error_kind(exc)
+    if kind == "other" and _disk_full(folder):  # SQLite says "disk I/O error"
+        kind = "full"
     if kind == "full":
         return LibraryFull(
             f"the disk holding {folder} is full; nothing was changed: free some space "
@@ -141,13 +151,20 @@ class Library:
         self.readonly = not os.access(self.folder, os.W_OK) or (
             database.exists() and not os.access(database, os.W_OK)
         )
+        self.full = False
+        """The disk is full: the library was opened for reading only."""
         try:
             try:
                 self.records = Records(database, readonly=self.readonly)
             except RecordsError as exc:
-                if exc.kind != "readonly" or self.readonly:
+                if self.readonly or not database.exists():
                     raise
-                self.readonly = True  # a read-only mount that os.access did not tell
+                if exc.kind == "readonly":
+                    self.readonly = True  # a read-only mount that os.access did not tell
+                elif _disk_full(self.folder):
+                    self.readonly = self.full = True  # SQLite cannot even map its WAL index
+                else:
+                    raise
                 self.records = Records(database, readonly=True)
         except RecordsError as exc:
             raise self._records_error(database, exc) from exc
@@ -276,6 +293,11 @@ class Library:
         if self._write_locked:
             yield
             return
+        if self.full:
+            raise LibraryFull(
+                f"the disk holding {self.folder} is full; nothing was changed: free some "
+                "space and try again (the library itself is sound)"
+            )
         if self.readonly:
             raise LibraryReadOnly(
                 f"the library {self.folder} is read-only; it can be listed and searched, "
@@ -542,11 +564,25 @@ class _Batch:
         self.records.mark_pending(self.touched)
         self.records.commit()
         if self.writer is not None:
-            self.writer.commit(mergetype=NO_MERGE)
+            try:
+                self.writer.commit(mergetype=NO_MERGE)
+            except (OSError, sqlite3.Error) as exc:
+                raise self._index_failed(exc) from exc
             self.writer = None
             self.wrote = True
         if self.touched:
             self.records.clear_pending()
+
+    def _index_failed(self, exc: BaseException) -> BaseException:
+        """The error for an index commit that failed after the records committed."""
+        folder = self.library.folder
+        if error_kind(exc) == "full":
+            return LibraryFull(
+                f"the disk holding {folder} filled up while the search index was written: "
+                f"{len(self.touched)} articles are stored but not yet searchable; free some "
+                "space and run any reader command to finish indexing them"
+            )
+        return _write_error(folder, exc) or exc
 
     def cancel(self) -> None:
         """Undo what is not committed; never hides the error that stopped the add."""
