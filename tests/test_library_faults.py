@@ -220,3 +220,61 @@ def test_a_read_only_library_refuses_writes_with_its_own_error(tmp_path: Path) -
         library.readonly = True
         with pytest.raises(LibraryReadOnly, match="read-only"):
             library.add(_write_articles(tmp_path / "more", 1, start=50))
+
+
+def test_a_full_disk_as_the_index_commits_says_so_and_the_next_open_indexes_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Row 3: a full disk after the records committed said "IndexingError: This writer is
+    closed", hiding the cause, and left the index apart from the records."""
+    import errno
+
+    from index.library import LibraryFull
+    from index.writer import SegmentWriter
+
+    folder = tmp_path / "library"
+    with Library(folder) as library:
+        library.add(_write_articles(tmp_path / "first", 3))
+
+    def no_space(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(SegmentWriter, "_commit_toc", no_space)
+    with Library(folder) as library, pytest.raises(LibraryFull) as raised:
+        library.add(_write_articles(tmp_path / "second", 4, start=10))
+    message = str(raised.value)
+    assert "filled up while the search index was written" in message
+    assert "4 articles are stored but not yet searchable" in message
+    assert "closed" not in message
+    monkeypatch.undo()
+    with Library(folder) as library:
+        assert library.mend() is not None
+        assert library.check() == []
+        assert library.search("said", limit=None).total == library.count() == 7
+
+
+def test_a_full_disk_as_the_records_commit_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from index.library import LibraryFull
+    from index.records import Records
+
+    folder = tmp_path / "library"
+    with Library(folder) as library:
+        library.add(_write_articles(tmp_path / "first", 3))
+
+    def disk_full(_self: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(Records, "commit", disk_full)
+    with Library(folder) as library, pytest.raises(LibraryFull, match="nothing was changed"):
+        library.add(_write_articles(tmp_path / "second", 4, start=10))
+    monkeypatch.undo()
+    with Library(folder) as library:
+        assert library.mend() is None
+        assert library.check() == []
+        assert library.count() == 3
+        # The same files add whole the next time.
+        assert library.add([tmp_path / "second"]).added == 4
