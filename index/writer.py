@@ -234,6 +234,24 @@ class SegmentWriter(WhooshSegmentWriter):
         self._added = True
         self.docnum += 1
 
+    def add_reader(self, reader: Any) -> None:
+        """Copy a segment's documents into this one (how Whoosh merges segments).
+
+        Whoosh's own writer reads each posting's field length back from the new segment
+        as it writes it; this one writes from :attr:`_lengths`, so the copied documents'
+        lengths are put there first. Without them a merged block had no minimum length
+        (a TypeError at the tenth small add) and term infos gave lengths of 0.
+        """
+        basedoc = self.docnum
+        super().add_reader(reader)
+        scorable = [name for name, field in self.schema.items() if field.scorable]
+        lengths = self._lengths
+        for newdoc, docnum in enumerate(reader.all_doc_ids(), start=basedoc):
+            for name in scorable:
+                length = reader.doc_field_length(docnum, name)
+                if length:
+                    lengths[(newdoc, name)] = length
+
     def _pool_postings(self, postings: list[Posting]) -> None:
         """Add a document's postings to the sorting pool at once (Whoosh adds one at a time).
 

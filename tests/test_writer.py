@@ -114,3 +114,57 @@ def test_segments_from_other_writers_join_the_commit(tmp_path: Path) -> None:
         ids = sorted(hit["id"] for hit in searcher.documents())
     assert ids == sorted(f"a{n}" for n in range(1, 30))
     assert not [p for p in folder.iterdir() if p.suffix == ".tmp"]
+
+
+def _term_lengths(folder: Path) -> dict[tuple[str, bytes], tuple[int, int]]:
+    ix = whoosh_index.open_dir(str(folder))
+    with ix.reader() as reader:
+        found = {}
+        for fieldname, text in reader.all_terms():
+            info = reader.term_info(fieldname, text)
+            found[(fieldname, text)] = (info.min_length(), info.max_length())
+    ix.close()
+    return found
+
+
+def _write_in_batches(
+    folder: Path, writer_class: type, docs: list[dict[str, Any]], final: dict[str, Any]
+) -> Path:
+    """Several small commits, deletions and updates among them, then a merging commit."""
+    from whoosh.writing import NO_MERGE
+
+    folder.mkdir()
+    ix = whoosh_index.create_in(str(folder), make_schema())
+    for start in range(0, len(docs), 12):
+        writer = writer_class(ix, compound=False)
+        for doc in docs[start : start + 12]:
+            writer.add_document(**doc)
+        if start:
+            writer.delete_by_term("id", f"a{start - 5}")
+        writer.commit(mergetype=NO_MERGE)
+    writer = writer_class(ix, compound=False)
+    writer.add_document(**{**docs[3], "id": "a3"})  # an update: a3 again, once
+    writer.delete_by_term("id", "a3")
+    writer.commit(**final)
+    ix.close()
+    return folder
+
+
+def test_merges_write_what_whoosh_writes(tmp_path: Path) -> None:
+    """Issue 14: merged documents reached the postings writer without lengths, so the
+    tenth small add failed with a TypeError, and term infos said lengths of 0."""
+    from whoosh.writing import MERGE_SMALL
+
+    docs = _documents(130, seed=3)
+    for name, final in [("small", {"mergetype": MERGE_SMALL}), ("optimize", {"optimize": True})]:
+        ours = _write_in_batches(tmp_path / f"ours-{name}", SegmentWriter, docs, final)
+        theirs = _write_in_batches(tmp_path / f"theirs-{name}", WhooshSegmentWriter, docs, final)
+        assert _everything(ours) == _everything(theirs)
+        assert _term_lengths(ours) == _term_lengths(theirs)
+        assert _term_lengths(ours)[("body", b"troops")][1] > 0
+    ix = whoosh_index.open_dir(str(tmp_path / "ours-optimize"))
+    assert len(ix._segments()) == 1
+    with ix.searcher() as searcher:
+        assert sorted(searcher.lexicon("id")) != []
+        assert searcher.doc_count() == 130 - 10 - 1 + 1
+    ix.close()
