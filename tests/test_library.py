@@ -409,6 +409,7 @@ def test_parallel_ingest_stores_what_one_process_stores(
     import index.library as library_module
 
     monkeypatch.setattr(library_module, "WORKER_LIMIT_MB", 0.05)
+    monkeypatch.setattr(library_module.merging, "tidy", lambda _ix: 0)  # keep them apart
     assert build("many-segments", 2) == one
     with Library(tmp_path / "many-segments") as library:
         with library.index.reader() as reader:
@@ -634,3 +635,29 @@ def test_a_first_page_of_a_phrase_is_exact_and_its_count_estimated(tmp_path: Pat
             assert abs(first.total - exact.total) <= exact.total * 0.2
         words = library.search("central bank", limit=5, exact_count=False)
         assert not words.estimated and words.total == 640  # only phrases are estimated
+
+
+def test_thirty_small_adds_stay_searchable_with_few_segments(tmp_path: Path) -> None:
+    """Issue 14: the tenth add of 30 articles failed when Whoosh merged the small
+    segments, and every add after it; adds never merge beyond a small bound."""
+    from index import merging
+
+    folder = tmp_path / "articles"
+    with Library(tmp_path / "library") as library:
+        for batch in range(30):
+            paths = []
+            for n in range(1 + batch % 7 * 7):
+                path = folder / f"b{batch}" / f"a{n}.md"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(
+                    f"---\ntitle: Story {batch} {n}\n---\n\nOfficials said word{batch}x{n} "
+                    "troops moved, according to the agency.\n"
+                )
+                paths.append(path)
+            report = library.add(paths)
+            assert report.added == len(paths)
+            assert library.search(f"word{batch}x0").total == 1
+            assert library.searcher().doc_count() == library.count()
+        assert library.check() == []
+        assert len(library.index._segments()) < 12
+        assert library.search("agency", limit=None).total == library.count()
