@@ -640,7 +640,6 @@ def test_a_first_page_of_a_phrase_is_exact_and_its_count_estimated(tmp_path: Pat
 def test_thirty_small_adds_stay_searchable_with_few_segments(tmp_path: Path) -> None:
     """Issue 14: the tenth add of 30 articles failed when Whoosh merged the small
     segments, and every add after it; adds never merge beyond a small bound."""
-    from index import merging
 
     folder = tmp_path / "articles"
     with Library(tmp_path / "library") as library:
