@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import compress, islice
 from typing import TYPE_CHECKING, Any
 
-from whoosh import query
+from whoosh import query, sorting
 from whoosh.collectors import TopCollector
 from whoosh.qparser import FieldAliasPlugin, GtLtPlugin, MultifieldParser
 from whoosh.qparser.syntax import AndGroup
@@ -61,7 +61,9 @@ class Hit:
     title: str
     outlet: str | None
     published: str | None
-    score: float
+    score: float | None
+    """Relevance (BM25F); None when hits are sorted by date, where Whoosh's score is
+    the sort key."""
     snippet: str = ""
     snippet_spans: list[tuple[int, int]] = field(default_factory=list)
     """Matches in ``snippet`` as (start, end)."""
@@ -73,7 +75,7 @@ class Hit:
             "title": self.title,
             "outlet": self.outlet,
             "published": self.published,
-            "score": round(self.score, 4),
+            "score": None if self.score is None else round(self.score, 4),
             "snippet": self.snippet,
             "snippet_spans": [list(s) for s in self.snippet_spans],
         }
@@ -318,6 +320,14 @@ def warm(library: Library) -> None:
                 scorer.norms()
 
 
+_UNDATED = 2**64 - 1
+"""The published column's value for an article with no date (its largest number)."""
+_NEWEST_FIRST = sorting.TranslateFacet(
+    lambda value: -1 if value == _UNDATED else value, sorting.FieldFacet("published")
+)
+"""Newest first, sorted in reverse, with undated articles last (as ``reader list``)."""
+
+
 def search(
     library: Library,
     text: str,
@@ -345,7 +355,7 @@ def search(
     q = parse_query(text, searcher.schema)
     estimated = False
     if sort == "date":
-        results = searcher.search(Bulk(q), limit=limit, sortedby="published", reverse=True)
+        results = searcher.search(Bulk(q), limit=limit, sortedby=_NEWEST_FIRST, reverse=True)
         total = len(results)  # exact and cheap: a sorting collector sees every match
     elif sort == "relevance" and limit is None:
         results = searcher.search(Bulk(q), limit=None)
@@ -373,7 +383,8 @@ def search(
         row = rows.get(hit["id"])
         if row is None:
             continue
-        item = Hit(row.id, row.title, row.outlet, row.published, hit.score or 0.0)
+        score = None if sort == "date" else hit.score or 0.0
+        item = Hit(row.id, row.title, row.outlet, row.published, score)
         body = texts.get(row.id)
         if body is not None:
             item.snippet, item.snippet_spans = make_snippet(body, pattern, anchor=anchor)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 
 from index.ingest.decode import UnreadableFile
@@ -43,6 +44,23 @@ def _iso(struct: time.struct_time | None) -> str | None:
     return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", struct)
 
 
+def _unique_key(key: str, text: str, taken: set[str]) -> str:
+    """An entry's key, unique within its file and stable as the feed rolls.
+
+    Feeds do repeat a ``<guid>`` (or, with none, a title): a later entry whose key is
+    taken is told apart by its own content, never by its position, which moves.
+    """
+    if key in taken:
+        key = f"{key}#{hashlib.sha1(text.encode('utf-8')).hexdigest()[:12]}"
+    n = 1
+    unique = key
+    while unique in taken:  # the same content twice under one key
+        n += 1
+        unique = f"{key}#{n}"
+    taken.add(unique)
+    return unique
+
+
 def read_feed(data: bytes) -> list[Document]:
     import feedparser
 
@@ -52,6 +70,7 @@ def read_feed(data: bytes) -> list[Document]:
         raise UnreadableFile(f"not a readable feed ({reason})" if reason else "feed has no entries")
     outlet = sanitize(parsed.feed.get("title", "")).strip() or None
     documents = []
+    taken: set[str] = set()
     for entry in parsed.entries:
         content = entry.get("content")
         html = content[0].get("value", "") if content else entry.get("summary", "")
@@ -67,8 +86,8 @@ def read_feed(data: bytes) -> list[Document]:
             outlet=outlet,
             paragraphs=paragraphs,
         )
-        key = entry.get("id") or entry.get("link") or title
         text = "\n".join([title, *paragraphs])
+        key = _unique_key(entry.get("id") or entry.get("link") or title, text, taken)
         documents.append(Document(format="feed", text=text, cleaned=cleaned, key=key))
     if not documents:
         raise UnreadableFile("feed entries have no text")
