@@ -346,7 +346,7 @@ def _arm(point: str) -> None:
     elif point == "index":
         SegmentWriter.commit = die  # type: ignore[method-assign]
     elif point == "toc":
-        SegmentWriter._commit_toc = die  # type: ignore[method-assign]
+        SegmentWriter._commit_toc = die
     elif point == "pending":
         Records.clear_pending = die  # type: ignore[method-assign]
     elif point == "tidy":
