@@ -252,3 +252,52 @@ def test_file_name_that_is_not_utf8_is_skipped(tmp_path: Path) -> None:
     assert report.added == 1
     ((path, reason),) = report.skipped
     assert "not valid UTF-8" in reason and "caf" in path
+
+
+def _shared_key_feed(*, drop: str = "") -> str:
+    """Two pairs of entries that share a key: a repeated <guid>, and a repeated title
+    with no guid or link. ``drop`` leaves out the entry whose text holds that word."""
+    entries = [
+        ("Talks resume", "<guid>same-guid</guid>", "Ministers met about the harbour tariff."),
+        ("Talks resume", "<guid>same-guid</guid>", "Ministers met again about the rail strike."),
+        ("Market report", "", "Shares in copper miners rose sharply."),
+        ("Market report", "", "Shares in timber companies fell."),
+    ]
+    items = "".join(
+        f"<item><title>{title}</title>{guid}<description>{text}</description></item>"
+        for title, guid, text in entries
+        if not (drop and drop in text)
+    )
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Example News</title>'
+        f"{items}</channel></rss>"
+    )
+
+
+def _hit_bodies(library: Library, query: str) -> list[str]:
+    return [library.get(hit.id).body for hit in library.search(query).hits]
+
+
+def test_feed_entries_that_share_a_key_are_all_kept(tmp_path: Path) -> None:
+    """Issue row 1: entries sharing a guid, or a title with no guid or link, were merged
+    into one key: '2 added, 2 updated', the first of each pair gone, 4 index documents
+    for 2 records."""
+    path = tmp_path / "news.rss"
+    path.write_text(_shared_key_feed())
+    library, report = _add(tmp_path, path)
+    assert report.summary() == "4 added, 0 updated, 0 unchanged, 0 skipped"
+    assert library.count() == 4
+    assert library.searcher().doc_count() == 4
+    # A word only in the first entry of each pair finds that entry.
+    assert _hit_bodies(library, "harbour") == ["Ministers met about the harbour tariff."]
+    assert _hit_bodies(library, "copper") == ["Shares in copper miners rose sharply."]
+    again = library.add([path])
+    assert again.summary() == "0 added, 0 updated, 4 unchanged, 0 skipped"
+    # The feed rolls: whichever entry of a pair leaves the file, every article stays.
+    for gone in ("harbour", "timber"):
+        path.write_text(_shared_key_feed(drop=gone))
+        rolled = library.add([path])
+        assert (rolled.added, rolled.updated, rolled.unchanged) == (0, 0, 3)
+        assert library.count() == library.searcher().doc_count() == 4
+        for word in ("harbour", "strike", "copper", "timber"):
+            assert len(_hit_bodies(library, word)) == 1, word

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections import Counter
 
 from index.ingest.decode import UnreadableFile
 from index.ingest.documents import Document
@@ -44,21 +45,27 @@ def _iso(struct: time.struct_time | None) -> str | None:
     return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", struct)
 
 
-def _unique_key(key: str, text: str, taken: set[str]) -> str:
-    """An entry's key, unique within its file and stable as the feed rolls.
+def _unique_keys(keyed: list[tuple[str, str]]) -> list[str]:
+    """Entries' keys, unique within their file and stable as the feed rolls.
 
-    Feeds do repeat a ``<guid>`` (or, with none, a title): a later entry whose key is
-    taken is told apart by its own content, never by its position, which moves.
+    ``keyed`` holds each entry's (key, text). Feeds do repeat a ``<guid>`` (or, with
+    none, a title): every entry whose key another entry shares is told apart by its own
+    content, never by its position, which moves, nor by which of them comes first, which
+    changes as the feed drops an entry.
     """
-    if key in taken:
-        key = f"{key}#{hashlib.sha1(text.encode('utf-8')).hexdigest()[:12]}"
-    n = 1
-    unique = key
-    while unique in taken:  # the same content twice under one key
-        n += 1
-        unique = f"{key}#{n}"
-    taken.add(unique)
-    return unique
+    counts = Counter(key for key, _text in keyed)
+    taken: set[str] = set()
+    keys = []
+    for key, text in keyed:
+        if counts[key] > 1:
+            key = f"{key}#{hashlib.sha1(text.encode('utf-8')).hexdigest()[:12]}"
+        unique, n = key, 1
+        while unique in taken:  # the same content twice under one key
+            n += 1
+            unique = f"{key}#{n}"
+        taken.add(unique)
+        keys.append(unique)
+    return keys
 
 
 def read_feed(data: bytes) -> list[Document]:
@@ -70,7 +77,7 @@ def read_feed(data: bytes) -> list[Document]:
         raise UnreadableFile(f"not a readable feed ({reason})" if reason else "feed has no entries")
     outlet = sanitize(parsed.feed.get("title", "")).strip() or None
     documents = []
-    taken: set[str] = set()
+    keyed: list[tuple[str, str]] = []
     for entry in parsed.entries:
         content = entry.get("content")
         html = content[0].get("value", "") if content else entry.get("summary", "")
@@ -87,8 +94,10 @@ def read_feed(data: bytes) -> list[Document]:
             paragraphs=paragraphs,
         )
         text = "\n".join([title, *paragraphs])
-        key = _unique_key(entry.get("id") or entry.get("link") or title, text, taken)
-        documents.append(Document(format="feed", text=text, cleaned=cleaned, key=key))
+        keyed.append((entry.get("id") or entry.get("link") or title, text))
+        documents.append(Document(format="feed", text=text, cleaned=cleaned))
     if not documents:
         raise UnreadableFile("feed entries have no text")
+    for doc, key in zip(documents, _unique_keys(keyed), strict=True):
+        doc.key = key
     return documents
