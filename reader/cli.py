@@ -351,13 +351,22 @@ def cmd_bookmark(args: argparse.Namespace) -> int:
     bm = make_bookmark(article, start, end, note=args.note or "", display_path=_display_path(path))
     notes = NotesFile(_notes_path(args))
     try:
-        added = notes.append(bm)
+        saved = notes.save(bm)  # a note for a passage bookmarked already is added to it
     except NotesError as exc:
         raise UserError(str(exc)) from None
     if args.json:
-        _print_json({"added": added, "file": str(notes.path), **bm.to_dict()})
+        _print_json(
+            {
+                "added": saved == "added",
+                "noted": saved == "noted",
+                "file": str(notes.path),
+                **bm.to_dict(),
+            }
+        )
     else:
-        verb = "Bookmarked" if added else "Already bookmarked"
+        verb = {"added": "Bookmarked", "noted": "Note added to", "already": "Already bookmarked"}[
+            saved
+        ]
         _console().print(
             f"{verb} paragraph {args.paragraph} of {article.id} in {notes.path}", markup=False
         )
@@ -430,6 +439,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
 # Parser
 
 
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1 (a count such as ``--limit``)."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} must be a positive whole number")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",
@@ -461,7 +481,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "list", help="list the articles", description="List the library's articles, newest first."
     )
-    p.add_argument("--limit", type=int, metavar="N")
+    p.add_argument("--limit", type=positive_int, metavar="N", help="list at most N articles")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(func=cmd_list)
 
@@ -472,7 +492,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("query")
     p.add_argument("--sort", choices=("relevance", "date"), default="relevance")
-    p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.add_argument(
+        "--limit", type=positive_int, default=20, metavar="N", help="show at most N hits"
+    )
     p.add_argument("--json", action="store_true", help="one JSON object per hit")
     p.set_defaults(func=cmd_search)
 

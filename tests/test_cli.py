@@ -309,3 +309,33 @@ def test_bare_reader_without_library_uses_the_demo(tmp_path: Path) -> None:
     assert "Kursk" in done.stdout
     assert (home / "XDG_CACHE_HOME" / "reader" / "demo-library" / "library.sqlite").exists()
     assert not (home / "XDG_DATA_HOME" / "reader" / "library").exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["search", "troops", "--limit", "0"],
+        ["search", "troops", "--limit", "-1"],
+        ["list", "--limit", "-1"],
+        ["list", "--limit", "0"],
+        ["list", "--limit", "two"],
+    ],
+)
+def test_limit_must_be_a_positive_whole_number(
+    env: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """Issue row 14: `search --limit 0` or `-1` was 'unexpected error: IndexError', and
+    `list --limit -1` listed all but one."""
+    run(capsys, "add", str(SEEDS))
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    out, err = capsys.readouterr()
+    assert exit_info.value.code == 2 and out == ""
+    assert f"argument --limit: '{argv[-1]}' must be a positive whole number" in err
+    assert "unexpected error" not in err
+
+
+def test_limit_counts_what_is_listed(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "add", str(SEEDS))
+    assert len(_json_lines(run(capsys, "list", "--json", "--limit", "2")[1])) == 2
+    assert len(_json_lines(run(capsys, "search", "troops", "--json", "--limit", "1")[1])) == 1
