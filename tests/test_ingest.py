@@ -301,3 +301,43 @@ def test_feed_entries_that_share_a_key_are_all_kept(tmp_path: Path) -> None:
         assert library.count() == library.searcher().doc_count() == 4
         for word in ("harbour", "strike", "copper", "timber"):
             assert len(_hit_bodies(library, word)) == 1, word
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("2024-10-31", "2024-10-31"),
+        ("'2024-10-31'", "2024-10-31"),
+        ("2024-10-31T08:00:00Z", "2024-10-31T08:00+00:00"),
+        ("2024-10-31 08:00:00 +02:00", "2024-10-31T08:00+02:00"),  # a YAML timestamp
+        ("October 31, 2024", "2024-10-31"),
+        ("31 October 2024", "2024-10-31"),
+        ("not a date at all", None),
+        ("2024-13-45", None),
+    ],
+)
+def test_markdown_front_matter_date_is_stored_in_iso_form(
+    tmp_path: Path, written: str, stored: str | None
+) -> None:
+    path = tmp_path / "note.md"
+    path.write_text(f"---\ntitle: Talks resume\ndate: {written}\n---\n\nMinisters met.\n")
+    (doc,) = read_file(path)
+    assert doc.cleaned is not None and doc.cleaned.published == stored
+
+
+def test_markdown_date_that_is_no_date_sorts_with_the_undated(tmp_path: Path) -> None:
+    """Issue row 17: `date: not a date at all` was stored as the date, and listed above
+    every real date; a date written out was not found by a published: query."""
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for name, date in (("bogus", "not a date at all"), ("real", "October 31, 2024")):
+        (folder / f"{name}.md").write_text(
+            f"---\ntitle: The {name} one\ndate: {date}\n---\n\nMinisters met about {name}.\n"
+        )
+    library, report = _add(tmp_path, folder)
+    assert report.added == 2
+    assert [(r.title, r.published) for r in library.rows()] == [
+        ("The real one", "2024-10-31"),
+        ("The bogus one", None),
+    ]
+    assert [h.title for h in library.search("published:2024-10").hits] == ["The real one"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 
+from index.clean.dates import find_date
 from index.ingest.documents import Document
 from index.model import CleanResult, RemovedLine
 
@@ -13,6 +15,8 @@ _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_SPACE_BEFORE_OFFSET = re.compile(r"\s+(?=(?:[+-]\d\d(?::?\d\d)?|Z)$)", re.IGNORECASE)
+"""YAML timestamps may write ``2024-10-31 08:00:00 +02:00``; ISO 8601 has no space there."""
 
 
 def _inline(text: str) -> str:
@@ -28,6 +32,30 @@ def _front_matter(block: str) -> dict[str, str]:
         if sep and key.strip():
             fields[key.strip().lower()] = value.strip().strip("\"'")
     return fields
+
+
+def _published(value: str | None) -> str | None:
+    """A front-matter date as the ISO 8601 form the other formats store, or None.
+
+    ISO dates and date-times (``2024-10-31``, ``2024-10-31T08:00:00Z``, YAML's
+    ``2024-10-31 08:00:00 +02:00``) keep their time and offset; dates written out
+    (``October 31, 2024``, ``31 October 2024``) are read as page text's dates are.
+    Anything else (``not a date at all``) is no date, rather than a string that would
+    sort above every real one.
+    """
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    try:
+        when = datetime.fromisoformat(_SPACE_BEFORE_OFFSET.sub("", value))
+    except ValueError:
+        found = find_date(value)
+        return found.iso if found else None
+    return when.replace(microsecond=0).isoformat(timespec="seconds" if when.second else "minutes")
 
 
 def read_markdown(text: str) -> Document:
@@ -66,7 +94,7 @@ def read_markdown(text: str) -> Document:
     cleaned = CleanResult(
         title=title,
         authors=authors,
-        published=fields.get("date") or None,
+        published=_published(fields.get("date")),
         outlet=fields.get("outlet") or fields.get("site") or fields.get("source") or None,
         paragraphs=paragraphs,
         captions=captions,
