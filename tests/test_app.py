@@ -253,7 +253,7 @@ async def test_B_bookmarks_with_a_note_and_esc_cancels(make_app, notes_path: Pat
         assert NotesFile(notes_path).read() == []
         await pilot.press("j", "j", "B")
         await pilot.pause()
-        await pilot.press(*"check [bold]this[/]", "enter")
+        await pilot.press(*"check [bold]this[/]", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         (bm,) = NotesFile(notes_path).read()

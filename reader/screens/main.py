@@ -391,20 +391,22 @@ class MainScreen(Screen[None]):
         if span is None or article is None:
             return
         quote = article.body[span[0] : span[1]]
+        marked = {(b.start, b.end) for b in self.reader_app.bookmarks.get(article.id, [])}
 
         def save(note: str | None) -> None:
             if note is not None:
                 self._write_bookmark(span, note)
 
-        self.app.push_screen(NoteDialog(quote), save)
+        self.app.push_screen(NoteDialog(quote, bookmarked=span in marked), save)
 
     def _write_bookmark(self, span: tuple[int, int], note: str) -> None:
-        from index.notes import NotesError, make_bookmark
+        from index.notes import NotesError, NotesFile, make_bookmark
 
         app = self.reader_app
         article = self.article_view.article
         if article is None:
             return
+        noted = False
         try:
             bm = make_bookmark(
                 article,
@@ -414,6 +416,11 @@ class MainScreen(Screen[None]):
                 display_path=_display_path(article.paths[0]) if article.paths else "",
             )
             added = app.add_bookmark(bm)
+            if not added and bm.note:
+                # Bookmarked already: the note goes to that bookmark, not lost.
+                noted = NotesFile(app.notes_path).save(bm) == "noted"
+                if noted:
+                    app.load_bookmarks()
         except NotesError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
@@ -428,6 +435,8 @@ class MainScreen(Screen[None]):
                 [(b.start, b.end) for b in app.bookmarks.get(article.id, [])]
             )
             self.article_list.refresh_marks(article.id)
+        elif noted:
+            self.notify(f"Note added to your bookmark of {bm.location} in {where}", markup=False)
         else:
             self.notify(f"Already bookmarked: {bm.location} is in {where}", markup=False)
 
