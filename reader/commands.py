@@ -297,10 +297,11 @@ COMMANDS: tuple[Command, ...] = (
         "ctrl+s",
         "save",
         "Save",
-        "Save the bookmark with the note (Enter on the last line does too)",
+        "Save the bookmark with the note",
         "dialog",
         key_display="Ctrl+S",
-        priority=True,
+        # Not a priority binding: a priority key is handled as it arrives, before the keys
+        # typed just ahead of it reach the text area, so their text was cut off the note.
         palette=False,
     ),
     Command(
