@@ -341,3 +341,37 @@ def test_markdown_date_that_is_no_date_sorts_with_the_undated(tmp_path: Path) ->
         ("The bogus one", None),
     ]
     assert [h.title for h in library.search("published:2024-10").hits] == ["The real one"]
+
+
+@pytest.mark.parametrize("control", ["&#27;", "&#x1B;", "&#0027", "&#7;", "&#1;", "\x1b"])
+def test_html_page_with_a_control_character_is_cleaned(tmp_path: Path, control: str) -> None:
+    """Issue row 20: a page holding `&#27;` was skipped whole as 'no article text' (the
+    parsed ESC made trafilatura drop the page); now the page is kept and the control goes
+    the way of any control character: an escape sequence with it."""
+    paragraphs = [
+        f"Paragraph {i} of the story: the minister said talks would go on next week, "
+        "according to officials who spoke on condition of anonymity."
+        for i in range(1, 6)
+    ]
+    hostile = f"The screen {control}[2Jwould clear and the bell {control} ring, officials said."
+    html = (
+        "<html><head><title>Talks to resume</title></head><body><article>"
+        "<h1>Talks to resume</h1>"
+        + "".join(f"<p>{p}</p>" for p in [*paragraphs[:2], hostile, *paragraphs[2:]])
+        + "<p>A dash &#150; and a tab&#9;stay as the parser gives them.</p>"
+        "</article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(html)
+    library, report = _add(tmp_path, path)
+    assert report.summary() == "1 added, 0 updated, 0 unchanged, 0 skipped"
+    article = library.get(library.rows()[0].id)
+    assert article.title == "Talks to resume"
+    assert article.paragraphs[:2] == paragraphs[:2] and article.paragraphs[3:6] == paragraphs[2:]
+    # An escape sequence goes whole; other controls alone.
+    screen = "" if control in ("\x1b", "&#27;", "&#x1B;", "&#0027") else "[2J"
+    assert article.paragraphs[2] == (
+        f"The screen {screen}would clear and the bell ring, officials said."
+    )
+    assert not any(ord(ch) < 32 or ch == "\x7f" for ch in article.body if ch != "\n")
+    assert article.paragraphs[-1] == "A dash – and a tab stay as the parser gives them."
