@@ -410,21 +410,22 @@ def cmd_notes(args: argparse.Namespace) -> int:
 
 def cmd_clean(args: argparse.Namespace) -> int:
     from index.clean import clean_page, format_body
-    from index.ingest.decode import UnreadableFile, decode_bytes
+    from index.ingest.decode import UnreadableFile, decode_bytes, read_limited
     from index.ingest.sanitize import sanitize
 
+    name = args.file if args.file and args.file != "-" else "stdin"
     try:
-        data = (
-            Path(args.file).read_bytes()
-            if args.file and args.file != "-"
-            else sys.stdin.buffer.read()
-        )
-    except OSError as exc:
-        raise UserError(f"cannot read {args.file}: {exc.strerror or exc}") from None
-    try:
+        if name == "stdin":
+            data = read_limited(sys.stdin.buffer.read)
+        else:
+            # Any file the user names, a pipe or a device too, read with the size bound.
+            with open(args.file, "rb") as fh:
+                data = read_limited(fh.read)
         text, _encoding = decode_bytes(data)
+    except OSError as exc:
+        raise UserError(f"cannot read {name}: {exc.strerror or exc}") from None
     except UnreadableFile as exc:
-        raise UserError(f"cannot clean {args.file or 'stdin'}: {exc}") from None
+        raise UserError(f"cannot clean {name}: {exc}") from None
     result = clean_page(sanitize(text))
     sys.stdout.write(format_body(result))
     return 0

@@ -42,3 +42,28 @@ def test_missing_file_is_one_line_on_stderr() -> None:
     assert proc.returncode == 1
     assert proc.stdout == b""
     assert len(proc.stderr.decode().strip().splitlines()) == 1
+
+
+def _reader_clean(*args: str, stdin: int | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", "clean", *args],
+        stdin=stdin if stdin is not None else subprocess.DEVNULL,
+        capture_output=True,
+        cwd=ROOT,
+        check=False,
+        timeout=60,  # a guard against hanging: reading /dev/zero to its end never returns
+    )
+
+
+def test_reader_clean_of_an_endless_device_is_refused_after_the_size_limit() -> None:
+    proc = _reader_clean("/dev/zero")
+    assert proc.returncode == 1
+    assert proc.stdout == b""
+    assert proc.stderr.decode() == "reader: cannot clean /dev/zero: too large (over 20 MB)\n"
+
+
+def test_reader_clean_of_endless_stdin_is_refused_after_the_size_limit() -> None:
+    with open("/dev/zero", "rb") as zero:
+        proc = _reader_clean("-", stdin=zero.fileno())
+    assert proc.returncode == 1
+    assert proc.stderr.decode() == "reader: cannot clean stdin: too large (over 20 MB)\n"

@@ -339,3 +339,23 @@ def test_limit_counts_what_is_listed(env: Path, capsys: pytest.CaptureFixture[st
     run(capsys, "add", str(SEEDS))
     assert len(_json_lines(run(capsys, "list", "--json", "--limit", "2")[1])) == 2
     assert len(_json_lines(run(capsys, "search", "troops", "--json", "--limit", "1")[1])) == 1
+
+
+def test_add_refuses_devices_and_pipes_and_walks_folders(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = env / "saved"
+    folder.mkdir()
+    (folder / "good.txt").write_text((SEEDS / "000_88ebcff245553769.txt").read_text())
+    (folder / "zero.txt").symlink_to("/dev/zero")  # found by the walk: read for ever
+    os.mkfifo(env / "pipe.txt")  # named: opening it waits for a writer
+    code, out, err = run(capsys, "add", str(folder), "/dev/zero", str(env / "pipe.txt"))
+    assert (code, out) == (0, "1 added, 0 updated, 0 unchanged, 3 skipped\n")
+    device = "a device, not a regular file; only files and folders are added"
+    assert " ".join(err.split()) == " ".join(  # as rich wraps it at 80 columns
+        [
+            f"skipped {folder / 'zero.txt'}: {device}",
+            f"skipped /dev/zero: {device}",
+            f"skipped {env / 'pipe.txt'}: a pipe, not a regular file; only files and folders are added",
+        ]
+    )

@@ -127,19 +127,19 @@ def test_unreadable_file_and_symlink_loop_in_folder(
     os.mkfifo(folder / "pipe.txt")  # would block a naive reader
     locked = folder / "locked.txt"
     locked.write_text(ARTICLE.replace("Ministers", "Mayors"))
-    real_read = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "locked.txt":
+    def open_file(path: str | os.PathLike[str], flags: int, *args: int, **kw: int) -> int:
+        if Path(path).name == "locked.txt":  # chmod does not stop root
             raise PermissionError(13, "Permission denied")
-        return real_read(self)
+        return real_open(path, flags, *args, **kw)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", open_file)
     library, report = _add(tmp_path, folder)
     assert report.added == 2
     reasons = {Path(p).name: r for p, r in report.skipped}
     assert reasons["locked.txt"] == "permission denied"
-    assert reasons["pipe.txt"] == "not a regular file"
+    assert reasons["pipe.txt"] == "a pipe, not a regular file; only files and folders are added"
     assert reasons["dead.txt"] == "broken link"
     assert "loop" in reasons["loop"]
 

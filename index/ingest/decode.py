@@ -3,13 +3,48 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest file read. A saved article is rarely over 2 MB; 20 MB leaves room for feeds."""
 
+_CHUNK = 1 << 20
+
 
 class UnreadableFile(Exception):
     """A file that is skipped, with the one-line reason shown to the user."""
+
+
+def too_large(size: int | None = None) -> UnreadableFile:
+    """The error for more than :data:`MAX_BYTES`; ``size`` when known (else "over")."""
+    limit = f"{MAX_BYTES // 2**20} MB"
+    if size is None:
+        return UnreadableFile(f"too large (over {limit})")
+    return UnreadableFile(f"too large ({size / 2**20:.1f} MB; the limit is {limit})")
+
+
+def read_limited(read: Callable[[int], bytes]) -> bytes:
+    """All that ``read(n)`` gives until it gives nothing, reading at most one byte more
+    than :data:`MAX_BYTES`: an endless source (``/dev/zero``, a pipe that never closes
+    with data in it) is refused after 20 MB instead of filling memory.
+
+    ``read`` is a file's, a stream's or ``lambda n: os.read(fd, n)``; it may return fewer
+    bytes than asked.
+
+    Raises:
+        UnreadableFile: more than :data:`MAX_BYTES`.
+    """
+    chunks: list[bytes] = []
+    size = 0
+    while size <= MAX_BYTES:
+        chunk = read(min(_CHUNK, MAX_BYTES + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > MAX_BYTES:
+        raise too_large()
+    return b"".join(chunks)
 
 
 _BOMS = (
@@ -61,9 +96,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if not data.strip():
         raise UnreadableFile("empty file")
     if len(data) > MAX_BYTES:
-        raise UnreadableFile(
-            f"too large ({len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)"
-        )
+        raise too_large(len(data))
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), encoding

@@ -7,7 +7,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from index.ingest.decode import MAX_BYTES, UnreadableFile, decode_bytes
+from index.ingest.decode import MAX_BYTES, UnreadableFile, decode_bytes, read_limited, too_large
 from index.ingest.documents import Document
 from index.ingest.sanitize import sanitize
 
@@ -86,18 +86,45 @@ def _format_of(path: Path, data: bytes) -> str:
     return "text"
 
 
+_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+"""Opening never waits (a pipe with no writer) nor makes a terminal the controlling one."""
+
+
+def _not_regular(mode: int) -> UnreadableFile:
+    if stat.S_ISDIR(mode):
+        return UnreadableFile("is a folder")
+    if stat.S_ISFIFO(mode):
+        kind = "a pipe, "
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket, "
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device, "
+    else:
+        kind = ""
+    return UnreadableFile(f"{kind}not a regular file; only files and folders are added")
+
+
 def read_bytes(path: Path) -> bytes:
-    """Read a file, refusing one over the size limit before reading it."""
+    """Read a regular file of at most :data:`MAX_BYTES`.
+
+    A device, pipe or socket is refused before it is opened (reading ``/dev/zero`` never
+    ends, opening a pipe waits for a writer); what is opened is checked again, in case
+    the path was replaced in between, and read with the bound whatever its size said.
+    """
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
-            raise UnreadableFile("not a regular file")
-        size = st.st_size
-        if size > MAX_BYTES:
-            raise UnreadableFile(
-                f"too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)"
-            )
-        return path.read_bytes()
+            raise _not_regular(st.st_mode)
+        if st.st_size > MAX_BYTES:
+            raise too_large(st.st_size)
+        fd = os.open(path, _OPEN_FLAGS)
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise _not_regular(st.st_mode)
+            return read_limited(lambda n: os.read(fd, n))
+        finally:
+            os.close(fd)
     except PermissionError:
         raise UnreadableFile("permission denied") from None
     except IsADirectoryError:
