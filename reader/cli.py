@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -32,10 +32,25 @@ def _console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False)
 
 
+def _shown(text: object, *, lines: bool = False) -> str:
+    """``text`` as the CLI prints it: control characters shown as symbols (ESC as ``␛``)
+    by :func:`index.notes.visible`, as in the notes file, so that a file name, path,
+    title or message from outside never moves the cursor, clears the screen or sets the
+    terminal's title; with ``lines``, newlines and tabs are kept."""
+    from index.notes import visible
+
+    return visible(str(text), lines=lines)
+
+
 def _note(message: str) -> None:
     from rich.text import Text
 
-    _console(stderr=True).print(Text(message, style="dim"))
+    _console(stderr=True).print(Text(_shown(message), style="dim"))
+
+
+def _error(message: object) -> None:
+    """One line on stderr: ``reader: message``."""
+    print(f"reader: {_shown(message)}", file=sys.stderr)
 
 
 def _print_json(data: Any) -> None:
@@ -80,12 +95,12 @@ def _mend(library: Library) -> None:
     try:
         message = library.mend()
     except LibraryFull as exc:  # the library still reads as it is
-        print(f"reader: {exc}", file=sys.stderr)
+        _error(exc)
         return
     except LibraryError:  # a damaged index: the command itself says what to do
         return
     if message:
-        print(f"reader: {message}", file=sys.stderr)
+        _error(message)
 
 
 def _open_user_library(
@@ -177,7 +192,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
         err = _console(stderr=True)
         for path, reason in report.skipped:
-            err.print(Text.assemble(("skipped ", "yellow"), path, ": ", reason))
+            err.print(Text.assemble(("skipped ", "yellow"), _shown(path), ": ", _shown(reason)))
         _console().print(Text(report.summary()))
     return 0
 
@@ -226,10 +241,10 @@ def _print_rows(library: Library, args: argparse.Namespace) -> int:
     table.add_column("title")
     for row in rows:
         table.add_row(
-            Text(row.id),
-            Text((row.published or "")[:16].replace("T", " ")),
-            Text(row.outlet or ""),
-            Text(row.title),
+            Text(_shown(row.id)),
+            Text(_shown((row.published or "")[:16].replace("T", " "))),
+            Text(_shown(row.outlet or "")),
+            Text(_shown(row.title)),
         )
     _console().print(table)
     return 0
@@ -259,12 +274,12 @@ def cmd_search(args: argparse.Namespace) -> int:
         Text(f"{results.total} articles match ({results.seconds * 1000:.0f} ms)", style="dim")
     )
     for hit in results.hits:
-        title = Text(hit.title, style="bold")
+        title = Text(_shown(hit.title), style="bold")  # one symbol a character: spans hold
         for start, end in hit.title_spans:
             title.stylize("reverse", start, end)
-        meta = " · ".join(x for x in (hit.outlet, (hit.published or "")[:10]) if x)
-        out.print(Text.assemble((hit.id, "cyan"), "  ", title, ("  " + meta, "dim")))
-        snippet = Text(hit.snippet)
+        meta = _shown(" · ".join(x for x in (hit.outlet, (hit.published or "")[:10]) if x))
+        out.print(Text.assemble((_shown(hit.id), "cyan"), "  ", title, ("  " + meta, "dim")))
+        snippet = Text(_shown(hit.snippet, lines=True))
         for start, end in hit.snippet_spans:
             snippet.stylize("bold yellow", start, end)
         out.print(Text("    ").append(snippet))
@@ -313,26 +328,30 @@ def cmd_show(args: argparse.Namespace) -> int:
         out.print(Text(f"{len(article.removed)} lines removed by cleaning", style="bold"))
         width = max((len(r.rule) for r in article.removed), default=4)
         for removed in article.removed:
-            out.print(Text.assemble((removed.rule.ljust(width), "yellow"), "  ", removed.text))
+            out.print(
+                Text.assemble(
+                    (_shown(removed.rule.ljust(width)), "yellow"), "  ", _shown(removed.text)
+                )
+            )
         return 0
-    out.print(Text(article.title, style="bold"))
+    out.print(Text(_shown(article.title), style="bold"))
     byline = " · ".join(
         x for x in (", ".join(article.authors), article.outlet or "", article.published or "") if x
     )
     if byline:
-        out.print(Text(byline, style="dim"))
+        out.print(Text(_shown(byline), style="dim"))
     for path in article.paths:
-        out.print(Text(_display_path(path), style="dim"))
+        out.print(Text(_shown(_display_path(path)), style="dim"))
     out.print()
     for bullet in article.summary:
-        out.print(Text("• " + bullet, style="italic"))
+        out.print(Text("• " + _shown(bullet), style="italic"))
     if article.summary:
         out.print()
     for number, para in enumerate(article.paragraphs, 1):
-        out.print(Text.assemble((f"{number:>3} ", "dim"), para))
+        out.print(Text.assemble((f"{number:>3} ", "dim"), _shown(para, lines=True)))
         out.print()
     for caption in article.captions:
-        out.print(Text("Caption: " + caption, style="dim italic"))
+        out.print(Text("Caption: " + _shown(caption), style="dim italic"))
     return 0
 
 
@@ -368,7 +387,8 @@ def cmd_bookmark(args: argparse.Namespace) -> int:
             saved
         ]
         _console().print(
-            f"{verb} paragraph {args.paragraph} of {article.id} in {notes.path}", markup=False
+            _shown(f"{verb} paragraph {args.paragraph} of {article.id} in {notes.path}"),
+            markup=False,
         )
     return 0
 
@@ -391,19 +411,23 @@ def cmd_notes(args: argparse.Namespace) -> int:
     if not entries:
         out.print(
             Text(
-                f"No bookmarks yet in {notes.path}. Add one with: reader bookmark ID --paragraph N"
+                _shown(
+                    f"No bookmarks yet in {notes.path}."
+                    " Add one with: reader bookmark ID --paragraph N"
+                )
             )
         )
         return 0
     for bm in entries:
-        out.print(Text.assemble((bm.saved[:16].replace("T", " "), "dim"), "  ", (bm.title, "bold")))
-        out.print(Text("  “" + bm.quote + "”"))
+        saved = _shown(bm.saved[:16].replace("T", " "))
+        out.print(Text.assemble((saved, "dim"), "  ", (_shown(bm.title), "bold")))
+        out.print(Text("  “" + _shown(bm.quote, lines=True) + "”"))
         cite = " · ".join(
             x for x in (bm.outlet, bm.published[:10], bm.location, bm.article_id) if x
         )
-        out.print(Text("  " + cite, style="dim"))
+        out.print(Text("  " + _shown(cite), style="dim"))
         if bm.note:
-            out.print(Text("  " + bm.note, style="italic"))
+            out.print(Text("  " + _shown(bm.note, lines=True), style="italic"))
         out.print()
     return 0
 
@@ -451,8 +475,16 @@ def positive_int(value: str) -> int:
     return number
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors quote the arguments typed ("unrecognized arguments: ..."), shown safe;
+    sub-command parsers are made of the same class."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(_shown(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reader",
         description="Read a story across many news articles: clean text, figures, sources, search, notes.",
     )
@@ -562,10 +594,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except UserError as exc:
-        print(f"reader: {exc}", file=sys.stderr)
+        _error(exc)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
-        print("reader: interrupted", file=sys.stderr)
+        _error("interrupted")
         return 130
     except BrokenPipeError:
         return 0
@@ -575,12 +607,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             raise
         if isinstance(exc, LibraryError):
-            print(f"reader: {exc}", file=sys.stderr)
+            _error(exc)
             return EXIT_USER_ERROR
-        print(
-            f"reader: unexpected error: {type(exc).__name__}: {exc} (run with --debug for details)",
-            file=sys.stderr,
-        )
+        _error(f"unexpected error: {type(exc).__name__}: {exc} (run with --debug for details)")
         return EXIT_USER_ERROR
 
 
