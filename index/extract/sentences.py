@@ -11,6 +11,13 @@ from index.extract.lexicon import ABBREVIATIONS
 _END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?:\s+|$)|\n\s*")
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)\W*$")
 
+MAX_SENTENCE = 2000
+"""Longest sentence, in characters. A longer run without a sentence end (a transcript
+or a page saved without full stops) is cut at the last space before this length: the
+finders work per sentence (a statement is the rest of its sentence, a figure's source
+is looked for among its sentence's), so one sentence as long as a 2 MB line made their
+work and output grow with the square of its length."""
+
 TOKEN_RE = re.compile(
     r"[A-Za-z](?:\.[A-Za-z])+\.?"  # U.S. / U.N. / a.m.
     r"|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?"  # 8,000 / 2.5 / 1st / 1990s
@@ -26,7 +33,26 @@ class Token(NamedTuple):
 
 
 def sentence_starts(text: str) -> list[int]:
-    """Offsets where sentences begin: after . ! ? (not after "Mr." or "U.S.") and at newlines."""
+    """Offsets where sentences begin: after . ! ? (not after "Mr." or "U.S.") and at
+    newlines, and in a run longer than :data:`MAX_SENTENCE` after its last space that
+    keeps the sentence within that length (or at that length, if it has no space)."""
+    return _cap_lengths(text, _ends_found(text))
+
+
+def _cap_lengths(text: str, starts: list[int]) -> list[int]:
+    """``starts`` with more added wherever a sentence would exceed MAX_SENTENCE."""
+    capped: list[int] = []
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        capped.append(start)
+        while end - start > MAX_SENTENCE:
+            space = text.rfind(" ", start + 1, start + MAX_SENTENCE)
+            start = space + 1 if space > start else start + MAX_SENTENCE
+            capped.append(start)
+    return capped
+
+
+def _ends_found(text: str) -> list[int]:
+    """Sentence starts shown by punctuation and newlines, however far apart."""
     starts = [0]
     for m in _END_RE.finditer(text):
         end = m.end()
