@@ -17,6 +17,8 @@ from typing import Any
 from whoosh import query
 from whoosh.fields import DATETIME
 from whoosh.matching import ListMatcher, NullMatcher
+from whoosh.qparser import Plugin, syntax
+from whoosh.util.times import datetime_to_long
 
 _COLUMNS: weakref.WeakKeyDictionary[Any, dict[str, array[int]]] = weakref.WeakKeyDictionary()
 """Per segment reader and field: the column's raw sortable values, one per document."""
@@ -96,6 +98,77 @@ class ColumnRange(query.NumericRange):
         if not ids:
             return NullMatcher()
         return ListMatcher(ids, all_weights=self.boost)
+
+
+def date_range(
+    field: DATETIME,
+    fieldname: str,
+    start: str | None,
+    end: str | None,
+    startexcl: bool,
+    endexcl: bool,
+    boost: float = 1.0,
+) -> Any:
+    """The range a query's dates stand for, each date a whole period (year, month, day).
+
+    ``>2024`` is after the year (from 2025), ``>=2024`` from its first day, ``<2024-10``
+    before October, ``<=2024-10`` to its last moment; ``[2024-10-01 TO 2024-10-15]``
+    holds both days whole. Whoosh took every bound inclusively, so ``<2024`` and
+    ``>2024`` both held all of 2024.
+
+    Raises:
+        ValueError, Exception: a bound is not a date (as Whoosh's own parsing).
+    """
+    if start is None and end is None:
+        return query.Every(fieldname, boost=boost)
+    low = high = None
+    if start is not None:
+        at = field._parse_datestring(start)
+        low = datetime_to_long(at.ceil() if startexcl else at.floor())
+    if end is not None:
+        at = field._parse_datestring(end)
+        high = datetime_to_long(at.floor() if endexcl else at.ceil())
+    return query.NumericRange(
+        fieldname, low, high, startexcl=startexcl, endexcl=endexcl, boost=boost
+    )
+
+
+class _DateRangeNode(syntax.RangeNode):
+    """A range on a date field, read by :func:`date_range`."""
+
+    def query(self, parser: Any) -> Any:
+        fieldname = self.fieldname or parser.fieldname
+        field = parser.schema[fieldname]
+        q = date_range(
+            field, fieldname, self.start, self.end, self.startexcl, self.endexcl, self.boost
+        )
+        return syntax.attach(q, self)
+
+
+class DateRangePlugin(Plugin):
+    """Reads ranges on date fields (``published:>2024``, ``published:[a TO b]``) with
+    exclusive bounds that leave the bound's whole period out."""
+
+    def filters(self, parser: Any) -> list[tuple[Any, int]]:
+        # After the fields filter names the ranges' fields (100), before multifield (110).
+        return [(self._dates, 105)]
+
+    def _dates(self, parser: Any, group: Any) -> Any:
+        for i, node in enumerate(group):
+            if isinstance(node, syntax.GroupNode):
+                group[i] = self._dates(parser, node)
+            elif type(node) is syntax.RangeNode and _is_date(parser, node.fieldname):
+                dated = _DateRangeNode(node.start, node.end, node.startexcl, node.endexcl)
+                dated.fieldname = node.fieldname
+                dated.boost = node.boost
+                dated.startchar, dated.endchar = node.startchar, node.endchar
+                group[i] = dated
+        return group
+
+
+def _is_date(parser: Any, fieldname: str | None) -> bool:
+    schema = parser.schema
+    return bool(schema and fieldname in schema and isinstance(schema[fieldname], DATETIME))
 
 
 def column_range(q: query.NumericRange) -> ColumnRange:

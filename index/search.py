@@ -17,18 +17,21 @@ from __future__ import annotations
 import heapq
 import re
 import time
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import compress, islice
+from itertools import compress, groupby, islice
 from typing import TYPE_CHECKING, Any
 
 from whoosh import query, sorting
 from whoosh.collectors import TopCollector
+from whoosh.matching import NullMatcher
 from whoosh.qparser import FieldAliasPlugin, GtLtPlugin, MultifieldParser
 from whoosh.qparser.syntax import AndGroup
+from whoosh.searching import SearchContext
 
 from index.bulk import Bulk, ScoredList
-from index.date_range import column_range
+from index.date_range import DateRangePlugin, column_range
 from index.phrases import ExactPhrase, PhraseInFields, first_page, segment_signatures
 from index.schema import PAIR_FIELDS, QUERY_FIELDS, SEARCH_FIELDS
 from index.scoring import FastScorer
@@ -45,14 +48,62 @@ class QueryError(ValueError):
     """A query that cannot be run; the message says what is wrong."""
 
 
+_EXPANSIONS: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], tuple[bytes, ...]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Per reader (the whole index's, or one segment's): the terms a capped wildcard
+expanded to, so each segment's matcher does not work them out again."""
+
+
+def _capped_terms(q: Any, ixreader: Any, expand: Any) -> tuple[bytes, ...]:
+    """The first ``MAX_WILDCARD_TERMS`` distinct terms, in sorted order, that ``expand``
+    (the uncapped ``_btexts``) finds in all of ``ixreader``'s segments together.
+
+    The cap is on the index, not on each segment: capped per segment, the same query on
+    the same articles matched more or fewer of them as ingest's timing split them into
+    segments. Each segment yields its terms in order and at most the cap of them, so a
+    short prefix on a big index still reads only a few terms a segment.
+    """
+    key = (type(q), q.fieldname, q.text)
+    cache = _EXPANSIONS.setdefault(ixreader, {})
+    if key not in cache:
+        leaves = [
+            islice(expand(q, leaf), MAX_WILDCARD_TERMS) for leaf, _ in ixreader.leaf_readers()
+        ]
+        distinct = (term for term, _ in groupby(heapq.merge(*leaves)))
+        cache[key] = tuple(islice(distinct, MAX_WILDCARD_TERMS))
+    return cache[key]
+
+
+def _capped_matcher(q: Any, searcher: Any, context: Any) -> Any:
+    """Whoosh's MultiTerm matcher, on the whole index's capped terms that are in this
+    segment."""
+    reader = searcher.reader()
+    whole = q._btexts(searcher.get_parent().reader())
+    qs = [query.Term(q.fieldname, word) for word in whole if (q.fieldname, word) in reader]
+    if not qs:
+        return NullMatcher()
+    if len(qs) == 1:
+        return qs[0].matcher(searcher, context)
+    if q.constantscore:  # the terms' scores do not matter (as Whoosh's MultiTerm)
+        context = context.set(weighting=None) if context else SearchContext(weighting=None)
+    return query.Or(qs, boost=q.boost).matcher(searcher, context)
+
+
 class _CappedPrefix(query.Prefix):
     def _btexts(self, ixreader: Any) -> Any:
-        return islice(super()._btexts(ixreader), MAX_WILDCARD_TERMS)
+        return iter(_capped_terms(self, ixreader, query.Prefix._btexts))
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        return _capped_matcher(self, searcher, context)
 
 
 class _CappedWildcard(query.Wildcard):
     def _btexts(self, ixreader: Any) -> Any:
-        return islice(super()._btexts(ixreader), MAX_WILDCARD_TERMS)
+        return iter(_capped_terms(self, ixreader, query.Wildcard._btexts))
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        return _capped_matcher(self, searcher, context)
 
 
 @dataclass(slots=True)
@@ -107,6 +158,7 @@ _ALIASES = {
 def _parser(schema: Any) -> MultifieldParser:
     parser = MultifieldParser(list(SEARCH_FIELDS), schema, group=AndGroup)
     parser.add_plugin(GtLtPlugin())
+    parser.add_plugin(DateRangePlugin())
     parser.add_plugin(FieldAliasPlugin(_ALIASES))
     return parser
 
