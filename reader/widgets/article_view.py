@@ -1,9 +1,21 @@
 """The reader: one article, clean, with a passage cursor and highlighted spans.
 
-A line-API view (like the article list): the article is wrapped once per width into
-lines, and only the lines on screen are rendered. Opening an article is then a matter of
-wrapping its text, not of mounting and styling a widget per paragraph. Lines carry
-selection offsets, so the mouse can select text as in any Textual widget.
+A line-API view (like the article list) that does only what the screen shows. The
+article is a run of blocks (the headline, the byline, each summary bullet, each
+paragraph, each caption), and a block is wrapped into lines only when it comes into view:
+
+- Each block has a height in lines. Blocks that have been on screen (or near the
+  passage cursor) are *measured*: their line breaks were found, and their height is
+  exact. The others have an estimate from their length. A short article is measured
+  whole when it is laid out, so its scrollbar is exact; a 19 MB one is measured a screen
+  at a time, and opening it costs what one screen costs.
+- When a measured height differs from its estimate, the blocks below move; the view
+  keeps the line at its top where it was.
+- Highlights (figures, sources, search hits, marks, bookmarks) are looked up per block
+  in sorted span lists, and search hits are found in a paragraph when it is drawn: none
+  of it walks the whole article. Changing them re-styles the blocks on screen only.
+
+Lines carry selection offsets, so the mouse can select text as in any Textual widget.
 
 Every string comes from the article and is shown as data: lines are
 :class:`~textual.content.Content` built from plain strings and spans, never markup, and
@@ -14,16 +26,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING, ClassVar
 
 from rich._wrap import divide_line  # what Content.wrap uses; a test holds them equal
 from textual import events
+from textual.actions import SkipAction
 from textual.binding import BindingType
 from textual.cache import FIFOCache
 from textual.content import Content, Span
-from textual.geometry import Region, Size
+from textual.geometry import Offset, Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -47,6 +61,14 @@ INDENT = 3
 RIGHT = 2
 MEASURE = 92
 """Longest line of text: on a wide terminal, lines stay short enough to read."""
+MEASURE_ALL_UP_TO = 50_000
+"""Characters of text up to which an article is measured whole when it is laid out
+(about 30 ms); a longer one is measured as it comes into view."""
+BLOCK_CACHE = 1024
+"""Blocks kept wrapped and styled (a screen shows a few dozen at most)."""
+MEASURE_PASSES = 8
+"""Bound on the passes that measure the screen (each one measures what the previous
+one's corrected heights brought into view; two are the most seen)."""
 
 
 @dataclass(slots=True)
@@ -55,6 +77,47 @@ class _Line:
     """The whole line, margin included (what a selection copies)."""
     paragraph: int = -1
     """Index of the paragraph the line belongs to, or -1 (headline, captions...)."""
+
+
+_BLANK = _Line(Content(""))
+
+
+@dataclass(slots=True, frozen=True)
+class _Block:
+    """A block of the article that is not a paragraph: headline, byline, bullet..."""
+
+    gap: int
+    """Blank lines above it."""
+    text: str | None
+    """What it shows (safe, on one line); None for blank lines only."""
+    style: str = ""
+    """Its component class (``article-view--<style>``)."""
+
+
+class _SpanIndex:
+    """Spans sorted by start, to find those over a paragraph without a walk of all."""
+
+    __slots__ = ("_ends", "_longest", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _e in ordered]
+        self._ends = [e for _s, e in ordered]
+        self._longest = max((e - s for s, e in ordered), default=0)
+
+    def within(self, start: int, end: int) -> Spans:
+        """Spans overlapping ``start``-``end``, relative to ``start`` and clipped to it."""
+        starts = self._starts
+        if not starts:
+            return []
+        low = bisect.bisect_left(starts, start - self._longest)
+        high = bisect.bisect_left(starts, end)
+        ends = self._ends
+        return [
+            (max(starts[i], start) - start, min(ends[i], end) - start)
+            for i in range(low, high)
+            if start < ends[i]
+        ]
 
 
 def _term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
@@ -68,6 +131,12 @@ def _term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
 def _spans_in(spans: Iterable[tuple[int, int]], start: int, end: int) -> Spans:
     """Spans overlapping ``start``-``end``, relative to ``start`` and clipped to it."""
     return [(max(s, start) - start, min(e, end) - start) for s, e in spans if s < end and start < e]
+
+
+def _estimate(length: int, width: int) -> int:
+    """Lines a text of ``length`` characters is likely to take, wrapped at ``width``."""
+    # Word wrapping leaves about half a word free at the end of a line.
+    return max(1, -(-length // max(1, width - 3)))
 
 
 class ArticleView(LineView, ScrollView, can_focus=True):
@@ -107,24 +176,39 @@ class ArticleView(LineView, ScrollView, can_focus=True):
         self.article: Article | None = None
         self._offsets: list[tuple[int, int]] = []
         self._starts: list[int] = []
-        self._hits: Spans = []
+        self._pattern: re.Pattern[str] | None = None
+        """Search terms as a pattern; hits are found per paragraph as it is drawn."""
+        self._all_hits: Spans | None = None
+        """Every hit of the article, found when first asked for (``n``, the count)."""
         self._current_hit: int | None = None
         self._marked: Spans = []
         self._bookmarked: Spans = []
-        self._lines: list[_Line] = []
-        self._first_line: list[int] = []
-        """First line of each paragraph."""
+        self._figures = _SpanIndex(())
+        self._sources = _SpanIndex(())
+        self._marks = _SpanIndex(())
+        self._bookmarks = _SpanIndex(())
+        # The blocks: the head (headline, byline, summary), one per paragraph, the tail
+        # (captions, a last blank line).
+        self._head: list[_Block] = []
+        self._tail: list[_Block] = []
+        self._heights: list[int] = []
+        """Lines of each block, blank lines above included: exact once measured."""
+        self._measured = bytearray()
+        self._tops: list[int] = [0]
+        """First line of each block, and the line count last."""
+        self._measuring = False
         self._width = 0
+        self._text_width = 10
         self._generation = 0
+        """Bumped when the styles of the lines change (terms, marks, a new layout)."""
+        self._blocks: FIFOCache[int, list[_Line]] = FIFOCache(BLOCK_CACHE)
+        """Blocks wrapped and styled, by block index, for the current generation."""
         self._cache: FIFOCache[tuple[int, int, bool, bool], Strip] = FIFOCache(512)
         """Drawn lines. Not an LRUCache: clearing one leaves its ring of entries, and
         every strip in it, to the cyclic garbage collector (whose full passes stall a
         frame by as much as a tenth of a second once they pile up)."""
         self._breaks: dict[tuple[int, int], list[int]] = {}
         """Where each paragraph's lines break, by (paragraph, width)."""
-        self._figures: Spans = []
-        self._sources: Spans = []
-        """The article's figure and source spans, listed once, not once per paragraph."""
 
     # Opening
 
@@ -141,16 +225,17 @@ class ArticleView(LineView, ScrollView, can_focus=True):
         self._offsets = article.paragraph_offsets()
         self._starts = [s for s, _e in self._offsets]
         self._marked = []
-        self._bookmarked = list(bookmarked or [])
-        self._current_hit = None
+        self._marks = _SpanIndex(())
+        self.set_bookmarked(bookmarked or [], restyle=False)
         self._breaks.clear()
-        self._figures = [(f.start, f.end) for f in article.figures]
-        self._sources = [(s.start, s.end) for s in article.sources]
-        self._find_hits(terms)
+        self._figures = _SpanIndex((f.start, f.end) for f in article.figures)
+        self._sources = _SpanIndex((s.start, s.end) for s in article.sources)
+        self._set_pattern(_term_pattern(terms))
         index = self.paragraph_at(offset) if offset is not None else 0
         self.set_reactive(ArticleView.cursor, index)
         self._layout()
         self.scroll_to(0, 0, animate=False, immediate=True)
+        self._measure_screen()
         if offset is not None:
             self._show_cursor(center=True)
 
@@ -167,7 +252,7 @@ class ArticleView(LineView, ScrollView, can_focus=True):
             return 0
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
-    # Laying out the article in lines
+    # Laying out the article in blocks
 
     def _style(self, name: str) -> Style:
         # The visual style keeps a colour's alpha ($text-muted is white at 60%), so it
@@ -175,56 +260,173 @@ class ArticleView(LineView, ScrollView, can_focus=True):
         return self.part_style(f"article-view--{name}")
 
     def _layout(self) -> None:
-        """Wrap the article into lines for the current width."""
+        """Lay the article out in blocks for the current width, with estimated heights
+        (exact for a short article)."""
         width = self.scrollable_content_region.width
         self._width = width
-        self._generation += 1
-        self._cache.clear()
-        text_width = max(10, min(MEASURE, width - INDENT - RIGHT))
-        lines: list[_Line] = [_Line(Content(""))]
-        self._first_line = []
-
-        def block(content: Content, style: str | None = None) -> None:
-            if style:
-                content = content.stylize(self._style(style))
-            for line in content.wrap(text_width):
-                lines.append(_Line(Content(" " * INDENT) + line))
-
+        self._text_width = text_width = max(10, min(MEASURE, width - INDENT - RIGHT))
+        self._restyle(refresh=False)
+        head: list[_Block] = []
+        tail: list[_Block] = []
         article = self.article
         if article is None:
-            block(Content(PLACEHOLDER), "placeholder")
+            head.append(_Block(1, PLACEHOLDER, "placeholder"))
         else:
-            block(Content(one_line(article.title or "(untitled)")), "headline")
+            head.append(_Block(1, one_line(article.title or "(untitled)"), "headline"))
             byline = self._byline(article)
             if byline:
-                block(Content(byline), "byline")
-            if article.summary:
-                lines.append(_Line(Content("")))
-                for bullet in article.summary:
-                    block(Content("• " + one_line(bullet)), "summary")
+                head.append(_Block(0, byline, "byline"))
+            for number, bullet in enumerate(article.summary):
+                head.append(_Block(1 if number == 0 else 0, "• " + one_line(bullet), "summary"))
             if not self._offsets:
-                lines.append(_Line(Content("")))
-                block(Content("This article has no body text."), "placeholder")
-            bookmark = self._style("bookmark")
-            for index in range(len(self._offsets)):
-                lines.append(_Line(Content("")))
-                self._first_line.append(len(lines))
-                marked = self.is_bookmarked(index)
-                margin = Content.styled(BOOKMARK_MARK, bookmark) if marked else Content(" ")
-                margin += Content(" " * (INDENT - 1))
-                for line in self._wrap_paragraph(index, text_width):
-                    lines.append(_Line(margin + line, index))
-            if article.captions:
-                lines.append(_Line(Content("")))
-                lines.append(_Line(Content("")))
-                block(Content("Captions"), "captions-title")
-                for caption in article.captions:
-                    lines.append(_Line(Content("")))
-                    block(Content(one_line(caption)), "caption")
-        lines.append(_Line(Content("")))
-        self._lines = lines
-        self.virtual_size = Size(width, len(lines))
+                head.append(_Block(1, "This article has no body text.", "placeholder"))
+            for number, caption in enumerate(article.captions):
+                if number == 0:
+                    tail.append(_Block(2, "Captions", "captions-title"))
+                tail.append(_Block(1, one_line(caption), "caption"))
+        tail.append(_Block(1, None))
+        self._head, self._tail = head, tail
+        paragraphs = article.paragraphs if article is not None and self._offsets else []
+        heights = [block.gap + _estimate(len(block.text or ""), text_width) for block in head]
+        heights += [1 + _estimate(len(text), text_width) for text in paragraphs]
+        heights += [block.gap + (_estimate(len(block.text), text_width) if block.text else 0)
+                    for block in tail]  # fmt: skip
+        self._heights = heights
+        self._measured = bytearray(len(heights))
+        size = sum(len(b.text or "") for b in head + tail) + sum(len(p) for p in paragraphs)
+        if size <= MEASURE_ALL_UP_TO:
+            for block in range(len(heights)):
+                self._measure(block)
+        self._tops = list(accumulate(heights, initial=0))
+        self.virtual_size = Size(width, self._tops[-1])
         self.refresh()
+
+    @property
+    def _block_count(self) -> int:
+        return len(self._heights)
+
+    def _paragraph_of(self, block: int) -> int:
+        """The paragraph a block shows, or -1."""
+        index = block - len(self._head)
+        return index if 0 <= index < len(self._offsets) else -1
+
+    def _other_block(self, block: int) -> _Block:
+        head = len(self._head)
+        if block < head:
+            return self._head[block]
+        return self._tail[block - head - len(self._offsets)]
+
+    def _block_at(self, line: int) -> int:
+        """The block holding a line (the last block for lines past the end)."""
+        block = bisect.bisect_right(self._tops, line) - 1
+        return max(0, min(block, self._block_count - 1))
+
+    def _measure(self, block: int) -> bool:
+        """Find a block's exact height; True when it differs from what it was."""
+        if self._measured[block]:
+            return False
+        self._measured[block] = 1
+        paragraph = self._paragraph_of(block)
+        if paragraph >= 0:
+            height = 1 + len(self._paragraph_breaks(paragraph, self._text_width)) + 1
+        else:
+            other = self._other_block(block)
+            lines = len(Content(other.text).wrap(self._text_width)) if other.text else 0
+            height = other.gap + lines
+        if height == self._heights[block]:
+            return False
+        self._heights[block] = height
+        return True
+
+    def _heights_changed(self, first: int) -> None:
+        """Block heights from block ``first`` on changed: move what follows, keeping the
+        line at the top of the view where it is."""
+        top = self.scroll_offset.y
+        anchor = self._block_at(top)
+        into = top - self._tops[anchor]
+        self._tops = list(accumulate(self._heights, initial=0))
+        self._cache.clear()  # drawn lines are cached by line number
+        self.virtual_size = Size(self._width, self._tops[-1])
+        if first < anchor:
+            self.scroll_to(y=self._tops[anchor] + into, animate=False, immediate=True)
+        elif top > self.max_scroll_y:
+            self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self.refresh()
+
+    def _measure_screen(self) -> None:
+        """Measure the blocks on screen, so what is drawn is where it belongs."""
+        if self._measuring or not self._heights:
+            return
+        self._measuring = True
+        try:
+            for _pass in range(MEASURE_PASSES):
+                top = self.scroll_offset.y
+                bottom = top + max(1, self.scrollable_content_region.height)
+                first = block = self._block_at(top)
+                line = self._tops[block]
+                changed = False
+                while block < self._block_count and line < bottom:
+                    changed = self._measure(block) or changed
+                    line += self._heights[block]
+                    block += 1
+                if not changed:
+                    return
+                self._heights_changed(first)
+        finally:
+            self._measuring = False
+
+    def _measure_around(self, block: int) -> None:
+        """Measure a block and a screen of blocks either side of it (before the view
+        scrolls to it, so that it lands where the scroll meant it to)."""
+        reach = max(1, self.scrollable_content_region.height)
+        first = block
+        changed = self._measure(block)
+        lines = 0
+        while first > 0 and lines < reach:
+            first -= 1
+            changed = self._measure(first) or changed
+            lines += self._heights[first]
+        after, lines = block + 1, 0
+        while after < self._block_count and lines < reach:
+            changed = self._measure(after) or changed
+            lines += self._heights[after]
+            after += 1
+        if changed:
+            self._heights_changed(first)
+
+    def _block_lines(self, block: int) -> list[_Line]:
+        """A block's lines, its blank lines first, wrapped and styled."""
+        lines = self._blocks.get(block)
+        if lines is not None:
+            return lines
+        paragraph = self._paragraph_of(block)
+        lines = [_BLANK]
+        if paragraph >= 0:
+            if self.is_bookmarked(paragraph):
+                margin = Content.styled(BOOKMARK_MARK, self._style("bookmark"))
+            else:
+                margin = Content(" ")
+            margin += Content(" " * (INDENT - 1))
+            for line in self._wrap_paragraph(paragraph, self._text_width):
+                lines.append(_Line(margin + line, paragraph))
+        else:
+            other = self._other_block(block)
+            lines = [_BLANK] * other.gap
+            if other.text is not None:
+                content = Content(other.text).stylize(self._style(other.style))
+                indent = Content(" " * INDENT)
+                lines += [_Line(indent + line) for line in content.wrap(self._text_width)]
+        self._blocks.set(block, lines)
+        return lines
+
+    def _paragraph_breaks(self, index: int, width: int) -> list[int]:
+        key = (index, width)
+        offsets = self._breaks.get(key)
+        if offsets is None:
+            assert self.article is not None
+            plain = safe_text(self.article.paragraphs[index])
+            offsets = self._breaks[key] = divide_line(plain, width, fold=True)
+        return offsets
 
     def _wrap_paragraph(self, index: int, width: int) -> list[Content]:
         """The paragraph's lines: ``content.wrap(width)``, with the breaks found once.
@@ -234,11 +436,7 @@ class ArticleView(LineView, ScrollView, can_focus=True):
         article on every search keystroke.
         """
         content = self._paragraph_content(index)
-        key = (index, width)
-        offsets = self._breaks.get(key)
-        if offsets is None:
-            offsets = self._breaks[key] = divide_line(content.plain, width, fold=True)
-        lines = content.divide(offsets)
+        lines = content.divide(self._paragraph_breaks(index, width))
         lines[:-1] = [line.rstrip() for line in lines[:-1]]
         return [line.truncate(width).rstrip_end(width) for line in lines]
 
@@ -252,30 +450,88 @@ class ArticleView(LineView, ScrollView, can_focus=True):
                 (highlights.FIGURE, self._figures),
                 (highlights.SOURCE, self._sources),
             ):
-                spans.extend(Span(s, e, kind) for s, e in _spans_in(found, start, end))
-            spans.extend(Span(s, e, highlights.HIT) for s, e in _spans_in(self._hits, start, end))
+                spans.extend(Span(s, e, kind) for s, e in found.within(start, end))
+            hits = self._paragraph_hits(index)
+            spans.extend(Span(s - start, e - start, highlights.HIT) for s, e in hits)
             if self._current_hit is not None:
-                current = [self._hits[self._current_hit]]
+                current = [self.hits[self._current_hit]]
                 spans.extend(
                     Span(s, e, highlights.CURRENT_HIT) for s, e in _spans_in(current, start, end)
                 )
-        spans.extend(Span(s, e, highlights.MARKED) for s, e in _spans_in(self._marked, start, end))
+        spans.extend(Span(s, e, highlights.MARKED) for s, e in self._marks.within(start, end))
         return Content(safe_text(text), spans)
+
+    def _restyle(self, refresh: bool = True) -> None:
+        """Draw every line again (highlights, marks or bookmarks changed)."""
+        if refresh and self.scrollable_content_region.width != self._width:
+            # A scrollbar came or went since the layout (Textual sends no resize for
+            # that): lay the text out again for the width it has now.
+            self._layout()
+            self._measure_screen()
+            return
+        self._generation += 1
+        self._blocks.clear()
+        self._cache.clear()
+        if refresh:
+            self.refresh()
+
+    def action_scroll_home(self) -> None:
+        if all(self._measured):
+            super().action_scroll_home()
+        else:
+            self._jump(end=False)
+
+    def action_scroll_end(self) -> None:
+        if all(self._measured):
+            super().action_scroll_end()
+        else:
+            self._jump(end=True)
+
+    def _jump(self, *, end: bool) -> None:
+        """Home or End without animation in an article measured as it is seen: an
+        animated scroll passes over the paragraphs between, and each frame would wrap
+        what it shows."""
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_to(y=self.max_scroll_y if end else 0, animate=False, immediate=True)
+        self._measure_screen()
+        if end and self.scroll_offset.y != self.max_scroll_y:  # the last blocks' heights
+            self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+            self._measure_screen()
 
     def on_resize(self) -> None:
         if self.scrollable_content_region.width != self._width:
             self._layout()
+            self._measure_screen()
             self._show_cursor()
+        else:
+            self._measure_screen()
 
     # Rendering
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._measure_screen()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._measure_screen()  # in case the view moved by a way no watcher saw
+        return super().render_lines(crop)
+
+    def _line(self, number: int) -> _Line | None:
+        if not 0 <= number < self._tops[-1]:
+            return None
+        block = self._block_at(number)
+        lines = self._block_lines(block)
+        into = number - self._tops[block]
+        return lines[into] if into < len(lines) else None
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         number = scroll_y + y
         width = self.scrollable_content_region.width
-        if number >= len(self._lines):
+        line = self._line(number)
+        if line is None:
             return Strip.blank(width, self.base_style)
-        line = self._lines[number]
         is_cursor = line.paragraph >= 0 and line.paragraph == self.cursor
         selection = self.text_selection
         key = (self._generation, number, is_cursor, self.has_focus)
@@ -302,8 +558,25 @@ class ArticleView(LineView, ScrollView, can_focus=True):
         return strip
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        text = "\n".join(line.content.plain for line in self._lines)
-        return selection.extract(text), "\n"
+        # Only the selected lines: a 19 MB article is not put together for a word.
+        start, end = selection
+        first = start.y if start is not None else 0
+        last = end.y if end is not None else self._tops[-1] - 1
+        if start is None or end is None:  # to an end of the article: measure all of it
+            changed = [block for block in range(self._block_count) if self._measure(block)]
+            if changed:
+                self._heights_changed(changed[0])
+            last = self._tops[-1] - 1 if end is None else last
+        lines = []
+        for number in range(first, last + 1):
+            line = self._line(number)
+            if line is not None:
+                lines.append(line.content.plain)
+        shifted = Selection(
+            None if start is None else Offset(start.x, start.y - first),
+            None if end is None else Offset(end.x, end.y - first),
+        )
+        return shifted.extract("\n".join(lines)), "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
         self._cache.clear()
@@ -326,16 +599,14 @@ class ArticleView(LineView, ScrollView, can_focus=True):
         self.post_message(self.CursorMoved(self, self.cursor))
 
     def _paragraph_region(self, index: int) -> Region:
-        first = self._first_line[index]
-        last = self._first_line[index + 1] - 1 if index + 1 < len(self._first_line) else first
-        if index + 1 >= len(self._first_line):
-            last = first
-            while last + 1 < len(self._lines) and self._lines[last + 1].paragraph == index:
-                last += 1
-        return Region(0, first, max(1, self._width), last - first + 1)
+        """Where a paragraph's lines are (measured, with the blocks around it)."""
+        block = len(self._head) + index
+        self._measure_around(block)
+        first = self._tops[block] + 1  # below its blank line
+        return Region(0, first, max(1, self._width), max(1, self._heights[block] - 1))
 
     def _show_cursor(self, center: bool = False) -> None:
-        if not self._first_line:
+        if not self._offsets:
             return
         region = self._paragraph_region(self.cursor)
         if center:
@@ -352,9 +623,9 @@ class ArticleView(LineView, ScrollView, can_focus=True):
         self.cursor -= 1
 
     def on_click(self, event: events.Click) -> None:
-        number = event.y + self.scroll_offset.y
-        if 0 <= number < len(self._lines) and self._lines[number].paragraph >= 0:
-            self.cursor = self._lines[number].paragraph
+        line = self._line(event.y + self.scroll_offset.y)
+        if line is not None and line.paragraph >= 0:
+            self.cursor = line.paragraph
 
     @property
     def passage(self) -> tuple[int, int] | None:
@@ -367,72 +638,101 @@ class ArticleView(LineView, ScrollView, can_focus=True):
     def paragraph_count(self) -> int:
         return len(self._offsets)
 
+    @property
+    def measured_paragraphs(self) -> int:
+        """Paragraphs whose lines have been wrapped (at any width) since the article was
+        opened: those that came into view, not the whole article."""
+        return len({index for index, _width in self._breaks})
+
     def paragraph_lines(self, index: int) -> list[str]:
         """The text of a paragraph's lines as shown, margin included."""
-        return [line.content.plain for line in self._lines if line.paragraph == index]
+        block = len(self._head) + index
+        if self._measure(block):
+            self._heights_changed(block)
+        return [line.content.plain for line in self._block_lines(block) if line.paragraph == index]
 
     def is_bookmarked(self, index: int) -> bool:
         start, end = self._offsets[index]
-        return bool(_spans_in(self._bookmarked, start, end))
+        return bool(self._bookmarks.within(start, end))
 
     # Highlights, search hits, marks and bookmarks
 
     def watch_show_highlights(self) -> None:
-        self._layout()
+        self._restyle()
 
-    def _find_hits(self, terms: Iterable[str]) -> None:
-        self._hits = []
+    def _set_pattern(self, pattern: re.Pattern[str] | None) -> None:
+        self._pattern = pattern if self.article is not None else None
+        self._all_hits = None
         self._current_hit = None
-        pattern = _term_pattern(terms)
-        if pattern is None or self.article is None:
-            return
-        for start, end in self._offsets:
-            para = self.article.body[start:end]
-            self._hits.extend((start + m.start(), start + m.end()) for m in pattern.finditer(para))
+
+    def _paragraph_hits(self, index: int) -> Spans:
+        """Search hits in a paragraph, as body offsets."""
+        if self._pattern is None or self.article is None:
+            return []
+        start = self._offsets[index][0]
+        text = self.article.paragraphs[index]
+        return [(start + m.start(), start + m.end()) for m in self._pattern.finditer(text)]
+
+    @property
+    def hits(self) -> Sequence[tuple[int, int]]:
+        """Every search hit in the article, as body offsets (found on first use)."""
+        if self._all_hits is None:
+            found: Spans = []
+            if self._pattern is not None:
+                for index in range(len(self._offsets)):
+                    found += self._paragraph_hits(index)
+            self._all_hits = found
+        return self._all_hits
 
     def set_terms(self, terms: Iterable[str]) -> None:
         """Highlight these search terms (lowercased words) in the text."""
         if self.article is None:
             return
-        hits, current = self._hits, self._current_hit
-        self._find_hits(terms)
-        if self._hits == hits and current is None:
-            return  # "peopl" and "people" (or a closing quote) mark the same words
-        self._layout()
+        pattern = _term_pattern(terms)
+        old = self._pattern.pattern if self._pattern is not None else None
+        new = pattern.pattern if pattern is not None else None
+        if new == old and self._current_hit is None:
+            return
+        self._set_pattern(pattern)
+        self._restyle()
 
     @property
     def hit_count(self) -> int:
-        return len(self._hits)
+        return len(self.hits)
 
     def goto_hit(self, forward: bool = True) -> int | None:
         """Move to the next (or previous) search hit; its number from 1, or None."""
-        if not self._hits:
+        hits = self.hits
+        if not hits:
             return None
         if self._current_hit is None:
             start = self._offsets[self.cursor][0] if self._offsets else 0
-            starts = [s for s, _e in self._hits]
+            starts = [s for s, _e in hits]
             index = bisect.bisect_left(starts, start)
             if forward:
-                index = index if index < len(self._hits) else 0
+                index = index if index < len(hits) else 0
             else:
                 index -= 1
         else:
             index = self._current_hit + (1 if forward else -1)
-        self._current_hit = index % len(self._hits)
-        self._layout()
-        self.cursor = self.paragraph_at(self._hits[self._current_hit][0])
+        self._current_hit = index % len(hits)
+        self._restyle()
+        self.cursor = self.paragraph_at(hits[self._current_hit][0])
         self._show_cursor(center=True)
         return self._current_hit + 1
 
     def mark(self, spans: Spans) -> None:
         """Mark these body spans (an item chosen in the side panel) and go to the first."""
         self._marked = sorted(spans)
-        self._layout()
+        self._marks = _SpanIndex(self._marked)
+        self._restyle()
         if self._marked:
             self.cursor = self.paragraph_at(self._marked[0][0])
             self._show_cursor(center=True)
 
-    def set_bookmarked(self, spans: Spans) -> None:
+    def set_bookmarked(self, spans: Spans, *, restyle: bool = True) -> None:
         """Bookmarked passages of this article, marked in the margin."""
         self._bookmarked = list(spans)
-        self._layout()
+        self._bookmarks = _SpanIndex(self._bookmarked)
+        if restyle:
+            self._restyle()

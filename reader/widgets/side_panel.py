@@ -6,6 +6,7 @@ spans to mark; the screen hands them to the reader.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,11 +18,11 @@ from textual.message import Message
 from textual.widgets import Label, Static
 
 from reader.widgets import highlights
-from reader.widgets.item_list import Item, ItemList
+from reader.widgets.item_list import Item, ItemList, LazyItems
 from reader.widgets.safe import one_line
 
 if TYPE_CHECKING:
-    from index.model import Article
+    from index.model import Article, Figure
 
 
 def _value(value: float | None) -> str:
@@ -50,7 +51,9 @@ class SidePanel(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._spans: dict[str, list[tuple[int, int]]] = {}
+        self._figures: Sequence[Figure] = ()
+        self._sources: list[list[tuple[int, int]]] = []
+        """The spans of each source listed, in the list's order."""
 
     def compose(self) -> ComposeResult:
         yield Static(highlights.legend(), id="legend")
@@ -60,25 +63,31 @@ class SidePanel(Vertical):
         yield ItemList(id="sources")
 
     def show(self, article: Article | None) -> None:
-        """List the figures and sources of ``article`` (None: empty the panel)."""
+        """List the figures and sources of ``article`` (None: empty the panel).
+
+        The items are made as they are drawn: an article may state tens of thousands of
+        figures, and the panel shows a few dozen.
+        """
         figures = self.query_one("#figures", ItemList)
         sources = self.query_one("#sources", ItemList)
-        self._spans = {}
+        self._figures = ()
+        self._sources = []
         if article is None:
             figures.set_items(())
             sources.set_items(())
             self.query_one("#figures-title", Label).update("Figures")
             self.query_one("#sources-title", Label).update("Sources")
             return
-        figure_options = []
-        for index, fig in enumerate(article.figures):
-            key = f"f{index}"
-            self._spans[key] = [(fig.start, fig.end)]
+        found = self._figures = article.figures
+
+        def figure_item(index: int) -> Item:
+            fig = found[index]
             detail = " · ".join(one_line(x) for x in (fig.counted or "", fig.source or "") if x)
             lines = [Content.styled(one_line(fig.text), highlights.FIGURE)]
             if detail:
                 lines.append(Content.styled("  " + detail, "dim"))
-            figure_options.append(Item(key, tuple(lines)))
+            return Item(f"f{index}", tuple(lines))
+
         by_name: dict[str, list[tuple[int, int]]] = {}
         cues: dict[str, str] = {}
         for src in article.sources:
@@ -88,19 +97,40 @@ class SidePanel(Vertical):
             by_name.setdefault(name, []).append((src.start, src.end))
             if src.descriptor and name not in cues:
                 cues[name] = src.descriptor
-        source_options = []
-        for index, (name, spans) in enumerate(by_name.items()):
-            key = f"s{index}"
-            self._spans[key] = spans
+        names = list(by_name)
+        self._sources = list(by_name.values())
+
+        def source_item(index: int) -> Item:
+            name = names[index]
+            spans = by_name[name]
             count = f" ×{len(spans)}" if len(spans) > 1 else ""
             lines = [Content.assemble((one_line(name), highlights.SOURCE), (count, "dim"))]
             if name in cues:
                 lines.append(Content.styled("  " + one_line(cues[name]), "dim"))
-            source_options.append(Item(key, tuple(lines)))
-        figures.set_items(figure_options)
-        sources.set_items(source_options)
-        self.query_one("#figures-title", Label).update(f"Figures ({len(figure_options)})")
-        self.query_one("#sources-title", Label).update(f"Sources ({len(by_name)})")
+            return Item(f"s{index}", tuple(lines))
+
+        figures.set_items(
+            LazyItems(len(found), figure_item),
+            [2 if fig.counted or fig.source else 1 for fig in found],
+        )
+        sources.set_items(
+            LazyItems(len(names), source_item), [2 if name in cues else 1 for name in names]
+        )
+        self.query_one("#figures-title", Label).update(f"Figures ({len(found)})")
+        self.query_one("#sources-title", Label).update(f"Sources ({len(names)})")
+
+    def _spans(self, key: str) -> list[tuple[int, int]] | None:
+        """The body spans of the item with ``key`` (``f3``: a figure, ``s0``: a source)."""
+        kind, number = key[:1], key[1:]
+        if not number.isdigit():
+            return None
+        index = int(number)
+        if kind == "f" and index < len(self._figures):
+            fig = self._figures[index]
+            return [(fig.start, fig.end)]
+        if kind == "s" and index < len(self._sources):
+            return self._sources[index]
+        return None
 
     @on(ItemList.Highlighted)
     def _highlighted(self, event: ItemList.Highlighted) -> None:
@@ -114,7 +144,8 @@ class SidePanel(Vertical):
         self._post(event.key, chosen=True)
 
     def _post(self, key: str | None, *, chosen: bool) -> None:
-        if key is None or key not in self._spans:
+        spans = self._spans(key) if key is not None else None
+        if key is None or spans is None:
             return
         kind = "figure" if key.startswith("f") else "source"
-        self.post_message(self.ItemChosen(self, kind, self._spans[key], chosen))
+        self.post_message(self.ItemChosen(self, kind, spans, chosen))
