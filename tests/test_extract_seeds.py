@@ -404,7 +404,7 @@ SEEDS = [SEED_000, SEED_001, SEED_002, SEED_003, SEED_004]
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda s: s.name)
 def test_figures(seed: Seed) -> None:
     got = [
-        (f.text, f.value, f.qualifier, f.counted, f.unit, f.source)
+        (f.text, f.value, f.qualifier_text, f.counted, f.unit, f.source)
         for f in extract(seed.body).figures
     ]
     assert got == seed.figures

@@ -21,13 +21,29 @@ from reader.widgets.item_list import Item, ItemList
 from reader.widgets.safe import one_line
 
 if TYPE_CHECKING:
-    from index.model import Article
+    from index.model import Article, Figure
 
 
 def _value(value: float | None) -> str:
     if value is None:
         return ""
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+def figure_meaning(fig: Figure) -> str:
+    """The qualifier's sense and the unit, as the panel shows them: "at most · USD",
+    "range to 5,000", "about %": so that "no more than 3,000" never reads as
+    "more than"."""
+    parts = []
+    if fig.qualifier == "between" and fig.high is not None:
+        parts.append(f"range to {_value(fig.high)}")
+    elif fig.qualifier:
+        parts.append(fig.qualifier)
+    if fig.unit:
+        parts.append(fig.unit)
+    elif fig.kind not in ("count", ""):
+        parts.append(fig.kind)
+    return " · ".join(parts)
 
 
 class SidePanel(Vertical):
@@ -74,7 +90,8 @@ class SidePanel(Vertical):
         for index, fig in enumerate(article.figures):
             key = f"f{index}"
             self._spans[key] = [(fig.start, fig.end)]
-            detail = " · ".join(one_line(x) for x in (fig.counted or "", fig.source or "") if x)
+            meaning = figure_meaning(fig)
+            detail = " · ".join(one_line(x) for x in (meaning, fig.counted, fig.source) if x)
             lines = [Content.styled(one_line(fig.text), highlights.FIGURE)]
             if detail:
                 lines.append(Content.styled("  " + detail, "dim"))
