@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pytest
 
 from index.extract import extract
+from index.extract.figures import SENSES
 from index.model import PARAGRAPH_SEPARATOR
 
 FigureRow = tuple[str, float | None, str | None, str | None, str | None, str | None]
@@ -408,6 +409,14 @@ def test_figures(seed: Seed) -> None:
         for f in extract(seed.body).figures
     ]
     assert got == seed.figures
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda s: s.name)
+def test_figures_have_the_sense_of_their_qualifier(seed: Seed) -> None:
+    senses = [(f.text, f.qualifier) for f in extract(seed.body).figures]
+    expected = [(text, SENSES.get(qualifier or "")) for text, _, qualifier, *_ in seed.figures]
+    assert senses == expected
+    assert any(sense == "about" for _, sense in senses) or seed is not SEED_000
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda s: s.name)
