@@ -157,7 +157,7 @@ _COUNTING_WORD_RE = re.compile(
     r"hundred|thousand|million|billion|trillion|dozen)\b"
 )
 """A word run that counts: not "half" or "a quarter" alone."""
-_NAME_BEFORE_RE = re.compile(r"(?<=[^.!?\s][\s\"“'‘(])[A-Z][A-Za-z]+ $")
+_NAME_BEFORE_RE = re.compile(r"\b[A-Z][A-Za-z]+ $")
 """A capitalized word, not a sentence's first, right before a number."""
 _SMALL_RANGE_RE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 _MORE_RE = re.compile(r"\s+more\b")
@@ -326,6 +326,16 @@ _SCALE_WORD_RE = re.compile(r"\b(?:thousand|million|billion|trillion|bn|mn|tn)\b
 _MERGE_JOIN_RE = re.compile(r"\s*(?:and|to|-|–)\s*")
 
 
+def _after_a_name(text: str, pos: int) -> bool:
+    """Whether a capitalized word that does not begin a sentence stands right before
+    ``pos`` ("Voyager 2", "the class is "English 101"", "Cannington—South 32")."""
+    name = _NAME_BEFORE_RE.search(text, max(0, pos - 40), pos)
+    if name is None:
+        return False
+    before = text[max(0, name.start() - 40) : name.start()].rstrip(" \t\"“'‘(—–-")
+    return bool(before) and before[-1] not in ".!?:\n"
+
+
 def _kind(unit: str | None, counted: str | None, measure: bool) -> str:
     if unit == "%":
         return "percent"
@@ -469,7 +479,7 @@ def find_figures(text: str) -> list[FigureSpan]:
             and m.group("num") is not None
             and not m.group("scale")
             and (counted is None or counted[:1].isupper())
-            and _NAME_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+            and _after_a_name(text, m.start())
         ):
             continue  # "Voyager 2", "English 101", "Boeing 737": a name, not a count
         if bare and high is not None and _SMALL_RANGE_RE.fullmatch(m.group(0)):
