@@ -171,6 +171,8 @@ class Library:
         self._index: Any = None
         self._searcher: Any = None
         self._write_locked = False
+        self.reextracted = 0
+        """How many articles the last :meth:`reindex` found new figures or sources in."""
         self.mended: str | None = None
         """What :meth:`mend` last repaired, for the user: None when nothing was wrong."""
 
@@ -231,16 +233,30 @@ class Library:
         """Rebuild the Whoosh index from the stored articles (after a schema change, or
         when it is damaged).
 
-        Articles are not cleaned or extracted again: the records hold the results.
+        Articles are not cleaned again: the records hold their bodies. Figures and
+        sources are extracted again from those bodies, so better extraction rules reach
+        a library built before them; the records commit first (they are the truth), then
+        the index is built beside the old one and swapped in.
         """
         from whoosh import index as whoosh_index
 
+        from index.extract import extract
         from index.schema import make_schema
 
         path = self.folder / "whoosh"
         fresh = self.folder / "whoosh.rebuild"
         self.reopen()
         with self.write_lock(), self._writing():
+            changed = []
+            for article in self.records.articles():
+                found = extract(article.body)
+                if found.figures != article.figures or found.sources != article.sources:
+                    article.figures, article.sources = found.figures, found.sources
+                    changed.append(article)
+            for article in changed:
+                self.records.replace_data(article)
+            self.records.commit()
+            self.reextracted = len(changed)
             shutil.rmtree(fresh, ignore_errors=True)
             fresh.mkdir()
             ix = whoosh_index.create_in(str(fresh), make_schema())

@@ -51,13 +51,20 @@ class Figure:
     value: float | None
     """Normalized value: 8000 for "8,000", 2.2e10 for "$22 billion"."""
     qualifier: str | None = None
-    """"about", "nearly", "up to", "at least", "as many as", ... or None."""
+    """The qualifier's sense, one of "about", "at least", "at most", "more than", "less
+    than", "between"; None when there is none (or the words give none: "only")."""
     counted: str | None = None
     """What is counted: "North Korean troops", "officers"."""
     unit: str | None = None
     """Currency or unit when there is one: "USD", "EUR", "%"."""
     source: str | None = None
     """Canonical name of the source the sentence attributes the figure to."""
+    high: float | None = None
+    """The upper end of a range ("3,000 to 5,000 troops": 5000), else None."""
+    kind: str = "count"
+    """count, money, percent, measure or duration."""
+    qualifier_text: str | None = None
+    """The qualifier as the text words it: "no more than", "nearly", "or more"."""
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}

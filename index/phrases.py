@@ -323,6 +323,8 @@ class ExactPhrase(query.Phrase):
     """Set for a first page (see :func:`first_page`): the best ``top`` matches are wanted."""
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
+        if not self._has_positions(searcher):
+            return self._all_words().matcher(searcher, context)
         ms = self._word_matchers(searcher, context)
         if ms is None:
             return NullMatcher()
@@ -336,10 +338,20 @@ class ExactPhrase(query.Phrase):
     ) -> ScoredList | Any | None:
         """The phrase's answer with ``bonus`` scores added (and bonus-only documents
         matching); None when the quick path cannot be taken."""
+        if not self._has_positions(searcher):
+            return None
         ms = self._word_matchers(searcher, context)
         if ms is None:
             return ScoredList.of(bonus)
         return _whole_phrase(ms, top, bonus, self._prefilter(searcher))
+
+    def _has_positions(self, searcher: Any) -> bool:
+        """Whether the field keeps word positions: ``figure`` does not (a figure's words
+        are one phrase already), and a quoted phrase there means all its words."""
+        return bool(searcher.schema[self.fieldname].format.supports("positions"))
+
+    def _all_words(self) -> Any:
+        return query.And([query.Term(self.fieldname, w) for w in self.words], boost=self.boost)
 
     def _prefilter(self, searcher: Any) -> Callable[[list[int]], list[int]] | None:
         if self.fieldname not in PAIR_FIELDS:

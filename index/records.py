@@ -294,6 +294,14 @@ class Records:
             ),
         )
 
+    def replace_data(self, article: Article) -> None:
+        """Store ``article``'s new figures and sources (or any data not in the columns),
+        keeping when it was added."""
+        self.db.execute(
+            "UPDATE articles SET data = ? WHERE id = ?",
+            (StoredArticle.of(article).packed, article.id),
+        )
+
     def delete(self, article_id: str) -> None:
         self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         self.db.execute("DELETE FROM line_keys WHERE article_id = ?", (article_id,))

@@ -298,7 +298,8 @@ def cmd_reindex(args: argparse.Namespace) -> int:
         count = library.count()
         _note(f"Rebuilding the search index of {count} articles in {folder}…")
         library.reindex()
-    _console().print(Text(f"Rebuilt the search index: {count} articles"))
+    again = f"; {library.reextracted} with new figures or sources"
+    _console().print(Text(f"Rebuilt the search index: {count} articles{again}"))
     return 0
 
 

@@ -212,7 +212,10 @@ def test_a_damaged_search_index_says_how_to_rebuild_it(
         )
         assert err.count("\n") == 1
         code, out, _ = run(capsys, "reindex")
-        assert (code, out) == (0, "Rebuilt the search index: 5 articles\n")
+        assert (code, out) == (
+            0,
+            "Rebuilt the search index: 5 articles; 0 with new figures or sources\n",
+        )
         assert _search_ids(capsys, "Blinken") == blinken
 
 

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def figures(text: str) -> list[tuple[str, float | None, str | None, str | None, str | None]]:
-    return [(f.text, f.value, f.qualifier, f.counted, f.unit) for f in extract(text).figures]
+    return [(f.text, f.value, f.qualifier_text, f.counted, f.unit) for f in extract(text).figures]
 
 
 def sources(text: str) -> list[tuple[str, str, str]]:

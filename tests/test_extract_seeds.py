@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pytest
 
 from index.extract import extract
+from index.extract.figures import SENSES
 from index.model import PARAGRAPH_SEPARATOR
 
 FigureRow = tuple[str, float | None, str | None, str | None, str | None, str | None]
@@ -404,10 +405,18 @@ SEEDS = [SEED_000, SEED_001, SEED_002, SEED_003, SEED_004]
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda s: s.name)
 def test_figures(seed: Seed) -> None:
     got = [
-        (f.text, f.value, f.qualifier, f.counted, f.unit, f.source)
+        (f.text, f.value, f.qualifier_text, f.counted, f.unit, f.source)
         for f in extract(seed.body).figures
     ]
     assert got == seed.figures
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda s: s.name)
+def test_figures_have_the_sense_of_their_qualifier(seed: Seed) -> None:
+    senses = [(f.text, f.qualifier) for f in extract(seed.body).figures]
+    expected = [(text, SENSES.get(qualifier or "")) for text, _, qualifier, *_ in seed.figures]
+    assert senses == expected
+    assert any(sense == "about" for _, sense in senses) or seed is not SEED_000
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda s: s.name)

@@ -204,7 +204,7 @@ def test_sources_and_figures_are_stored_and_searchable(seed_library: Path) -> No
         names = first.source_names()
         assert "Antony Blinken" in names
         some = next(f for f in first.figures if f.text.startswith("Some 8,000"))
-        assert (some.value, some.qualifier, some.source) == (8000, "some", "Antony Blinken")
+        assert (some.value, some.qualifier_text, some.source) == (8000, "some", "Antony Blinken")
         assert all(first.body[f.start : f.end] == f.text for f in first.figures)
         assert all(first.body[s.start : s.end] == s.text for s in first.sources)
 

@@ -26,7 +26,9 @@ def test_stored_article_matches_the_hand_written_expectations(
             if any(Path(p).name == seed.name for p in library.get(row.id).paths)
         ]
     assert article.paragraphs == seed.paragraphs
-    figures = [(f.text, f.value, f.qualifier, f.counted, f.unit, f.source) for f in article.figures]
+    figures = [
+        (f.text, f.value, f.qualifier_text, f.counted, f.unit, f.source) for f in article.figures
+    ]
     sources = [(s.text, s.kind, s.name, s.descriptor, s.cue) for s in article.sources]
     assert figures == seed.figures
     assert sources == seed.sources

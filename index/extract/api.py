@@ -156,6 +156,9 @@ def _attribute(
                 counted=f.counted,
                 unit=f.unit,
                 source=source,
+                high=f.high,
+                kind=f.kind,
+                qualifier_text=f.qualifier_text,
             )
         )
     return figures

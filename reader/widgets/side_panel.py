@@ -31,6 +31,22 @@ def _value(value: float | None) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
 
 
+def figure_meaning(fig: Figure) -> str:
+    """The qualifier's sense and the unit, as the panel shows them: "at most · USD",
+    "range to 5,000", "about %": so that "no more than 3,000" never reads as
+    "more than"."""
+    parts = []
+    if fig.qualifier == "between" and fig.high is not None:
+        parts.append(f"range to {_value(fig.high)}")
+    elif fig.qualifier:
+        parts.append(fig.qualifier)
+    if fig.unit:
+        parts.append(fig.unit)
+    elif fig.kind not in ("count", ""):
+        parts.append(fig.kind)
+    return " · ".join(parts)
+
+
 class SidePanel(Vertical):
     """Figures and sources of the article in the reader."""
 
@@ -82,7 +98,8 @@ class SidePanel(Vertical):
 
         def figure_item(index: int) -> Item:
             fig = found[index]
-            detail = " · ".join(one_line(x) for x in (fig.counted or "", fig.source or "") if x)
+            meaning = figure_meaning(fig)
+            detail = " · ".join(one_line(x) for x in (meaning, fig.counted, fig.source) if x)
             lines = [Content.styled(one_line(fig.text), highlights.FIGURE)]
             if detail:
                 lines.append(Content.styled("  " + detail, "dim"))
@@ -111,7 +128,7 @@ class SidePanel(Vertical):
 
         figures.set_items(
             LazyItems(len(found), figure_item),
-            [2 if fig.counted or fig.source else 1 for fig in found],
+            [2 if fig.counted or fig.source or figure_meaning(fig) else 1 for fig in found],
         )
         sources.set_items(
             LazyItems(len(names), source_item), [2 if name in cues else 1 for name in names]
