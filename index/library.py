@@ -134,6 +134,25 @@ class _Pending:
     keys: frozenset[str]
 
 
+def index_stamp(folder: Path) -> tuple[int, int] | None:
+    """What changes whenever the library's search index does: the ``whoosh`` folder's
+    inode (a reindex swaps in a new folder) and modification time (every commit writes
+    a new table of contents into it). None when there is no index.
+
+    One ``stat``: cheap enough to ask before every search, and for the app to poll, to
+    see adds, updates and reindexes made by another process.
+    """
+    try:
+        info = os.stat(Path(folder) / "whoosh")
+    except OSError:
+        return None
+    return (info.st_ino, info.st_mtime_ns)
+
+
+REBUILD_WAIT = 5.0
+"""Seconds an open waits for a reindex in another process to swap its index in."""
+
+
 class Library:
     """A reader library in ``folder``: ``library.sqlite`` and ``whoosh/``."""
 
@@ -170,6 +189,8 @@ class Library:
             raise self._records_error(database, exc) from exc
         self._index: Any = None
         self._searcher: Any = None
+        self._stamp: tuple[int, int] | None = None
+        """:func:`index_stamp` when the index was opened."""
         self._write_locked = False
         self.reextracted = 0
         """How many articles the last :meth:`reindex` found new figures or sources in."""
@@ -203,6 +224,8 @@ class Library:
             from index.schema import make_schema
 
             path = self.folder / "whoosh"
+            self._await_rebuild(path)
+            self._stamp = index_stamp(self.folder)
             ix = None
             if path.is_dir():
                 try:
@@ -228,6 +251,17 @@ class Library:
                 ix = whoosh_index.create_in(str(path), make_schema())
             self._index = ix
         return self._index
+
+    def _await_rebuild(self, path: Path) -> None:
+        """Between a reindex's two renames the index folder is missing for a moment:
+        wait for it rather than take the library for one whose index is lost."""
+        if self._write_locked:
+            return
+        deadline = time.monotonic() + REBUILD_WAIT
+        while not path.is_dir() and (self.folder / "whoosh.rebuild").is_dir():
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.05)
 
     def reindex(self) -> None:
         """Rebuild the Whoosh index from the stored articles (after a schema change, or
@@ -465,9 +499,28 @@ class Library:
         return article
 
     def search(self, text: str, **kwargs: Any) -> Any:
-        from index.search import search
+        """Run a query (see :func:`index.search.search`) on the index as last committed,
+        by this process or another: an add or reindex made elsewhere since the last
+        search is seen, and a searcher whose files a reindex deleted is replaced.
 
-        return search(self, text, **kwargs)
+        Raises:
+            QueryError: the query does not parse.
+        """
+        from index.search import QueryError, search
+
+        if self._write_locked:
+            return search(self, text, **kwargs)
+        if self._index is not None and index_stamp(self.folder) != self._stamp:
+            self.reopen()
+        try:
+            return search(self, text, **kwargs)
+        except (QueryError, LibraryError):
+            raise
+        except Exception:
+            # Opened just before another process swapped the index: its old files are
+            # gone ('NoneType' object is not subscriptable). Once more on the new one.
+            self.reopen()
+            return search(self, text, **kwargs)
 
     # Writing
 

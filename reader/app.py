@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.dom import DOMNode
@@ -26,6 +28,15 @@ if TYPE_CHECKING:
     from index.notes import Bookmark
     from index.records import ArticleRow
     from index.search import SearchResults
+
+
+WATCH_EVERY = 1.0
+"""Seconds between looks at whether another process changed the library."""
+WATCH_SETTLE = 1
+"""Looks the index must stay unchanged for before the list is read again (an add in
+another shell writes for a while; the list follows when it is done)."""
+WATCH_AT_MOST = 10.0
+"""Seconds after which a library that keeps changing is read again anyway."""
 
 
 class ReaderApp(App[int]):
@@ -66,6 +77,12 @@ class ReaderApp(App[int]):
         self.notes_error: str | None = None
         """Why the notes file could not be read at the last try, if it could not."""
         self.bookmark_counts: Counter[str] = Counter()
+        from index.library import index_stamp
+
+        self._watch = _Watch(index_stamp(library.folder))
+        self._watch_library: Library | None = None
+        """A connection of its own for reading the list again, so neither opening an
+        article nor searching waits while it reads."""
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
 
@@ -80,6 +97,7 @@ class ReaderApp(App[int]):
         self.theme_changed_signal.subscribe(self, self._save_theme)
         self.load_bookmarks()
         self.push_screen(MainScreen())
+        self.set_interval(WATCH_EVERY, self._look_at_library)
         for warning in self._warnings:
             self.notify(warning, severity="warning", markup=False, timeout=8)
         if self.demo:
@@ -95,6 +113,10 @@ class ReaderApp(App[int]):
 
     def on_unmount(self) -> None:
         self.state.close()
+        self.workers.cancel_group(self, "watch")
+        if self._watch_library is not None:
+            self._watch_library.close()
+            self._watch_library = None
         if self._search_library is not None:
             with self.search_lock:
                 self._search_library.close()
@@ -142,6 +164,37 @@ class ReaderApp(App[int]):
                 snippets=snippets,
                 exact_count=exact_count,
             )
+
+    # Following changes made elsewhere
+
+    def _look_at_library(self) -> None:
+        """Timer: has another process added, updated or reindexed? (one ``stat``)."""
+        from index.library import index_stamp
+
+        if self._watch.due(index_stamp(self.library.folder), time.monotonic()):
+            self._read_changed_library(self._watch.seen)
+
+    @work(thread=True, exclusive=True, group="watch")
+    def _read_changed_library(self, stamp: tuple[int, int] | None) -> None:
+        from index.library import Library
+
+        try:
+            if self._watch_library is None:
+                self._watch_library = Library(self.library.folder)
+            rows = self._watch_library.rows()
+        except Exception as exc:  # the next look tries again
+            self._watch.failed()
+            message = f"cannot read the library again: {exc}"
+            self.call_from_thread(self.notify, message, severity="warning", markup=False)
+            return
+        self.call_from_thread(self._library_changed, rows)
+
+    def _library_changed(self, rows: list[ArticleRow]) -> None:
+        from reader.screens.main import MainScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.library_changed(rows)
 
     # Notes
 
@@ -213,6 +266,35 @@ class ReaderApp(App[int]):
                 command.description, command.tooltip, partial(self.run_action, action, target)
             )
         yield from super().get_system_commands(screen)
+
+
+class _Watch:
+    """When to read the library again: after its index changed and then stayed as it
+    was for :data:`WATCH_SETTLE` looks, or every :data:`WATCH_AT_MOST` seconds while it
+    keeps changing."""
+
+    def __init__(self, stamp: tuple[int, int] | None) -> None:
+        self.seen = self.loaded = stamp
+        self._quiet = 0
+        self._last = time.monotonic()
+
+    def due(self, stamp: tuple[int, int] | None, now: float) -> bool:
+        if stamp != self.seen:
+            self.seen, self._quiet = stamp, 0
+            if now - self._last < WATCH_AT_MOST:
+                return False
+        elif self.seen == self.loaded:
+            return False
+        elif self._quiet < WATCH_SETTLE:
+            self._quiet += 1
+            if self._quiet < WATCH_SETTLE:
+                return False
+        self.loaded, self._last = self.seen, now
+        return True
+
+    def failed(self) -> None:
+        """The read did not happen: try again at the next look."""
+        self.loaded = None
 
 
 def run_app(args: argparse.Namespace) -> int:

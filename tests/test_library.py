@@ -660,3 +660,24 @@ def test_thirty_small_adds_stay_searchable_with_few_segments(tmp_path: Path) -> 
         assert library.check() == []
         assert len(library.index._segments()) < 12
         assert library.search("agency", limit=None).total == library.count()
+
+
+def test_a_search_sees_adds_and_a_reindex_made_by_another_connection(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """Row 10: a reindex elsewhere deleted the files under an open searcher ('NoneType'
+    object is not subscriptable); row 9: an add elsewhere was never seen."""
+    with Library(tmp_path / "lib") as library:
+        library.add([seeds_copy])
+        assert library.search("troops").total == 5  # the searcher is open
+        with Library(tmp_path / "lib") as other:
+            other.reindex()
+        for query in ("title:kursk", "blinken", '"north korean"', "depl*"):
+            assert library.search(query).total > 0
+        (seeds_copy / "zebra.txt").write_text(
+            "Zebras crossed\n\nA herd of zebras crossed the ring road on Tuesday, officials "
+            "said, and traffic stood still for an hour.\n"
+        )
+        with Library(tmp_path / "lib") as other:
+            assert other.add([seeds_copy]).added == 1
+        assert library.search("zebras").total == 1

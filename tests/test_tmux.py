@@ -108,3 +108,39 @@ def test_search_open_bookmark_with_note_and_quit(tmp_path: Path) -> None:
     assert bm.note == "seen in tmux\nsecond line"
     assert bm.location == "paragraph 2"
     assert bm.quote.startswith("Although U.S. officials have not confirmed")
+
+
+def test_the_app_shows_articles_added_from_another_shell(tmp_path: Path) -> None:
+    """`reader add` and `reader reindex` in another shell while the app is open: the list
+    and the search follow within seconds, without a restart."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("READER_", "XDG_", "TMUX"))}
+    env.update(
+        READER_LIBRARY=str(tmp_path / "library"),
+        READER_NOTES=str(tmp_path / "notes.md"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        TERM="xterm-256color",
+    )
+    seeds = sorted((ROOT / "seeds").iterdir())
+    subprocess.run([str(READER), "add", str(seeds[0])], env=env, check=True, capture_output=True)
+    term = Terminal(tmp_path, str(READER), env)
+    try:
+        term.wait_for("2024-10-31 · The Kyiv")
+        term.keys("/")
+        term.wait_for("Enter Results")
+        term.keys("Kursk", literal=True)
+        term.wait_for("1 article match")
+        subprocess.run(
+            [str(READER), "add", *map(str, seeds[1:])], env=env, check=True, capture_output=True
+        )
+        screen = term.wait_for("5 articles match", timeout=15)
+        assert "NATO chief confirms" in screen  # a title only the second add brought
+        subprocess.run([str(READER), "reindex"], env=env, check=True, capture_output=True)
+        term.keys("C-u")  # clear the search box
+        term.keys("Blinken", literal=True)  # a search after the index was swapped
+        term.wait_for("2 articles match", timeout=15)
+        term.keys("Escape", "Escape")
+        term.keys("q")
+    finally:
+        term.close()

@@ -149,6 +149,22 @@ class MainScreen(Screen[None]):
         if self.results is None and not self.query_input.value.strip():
             self.article_list.set_rows(rows, searching=False, keep_id=self.article_list.current_id)
 
+    def library_changed(self, rows: Sequence[Any]) -> None:
+        """Another process changed the library: list it again and run the search again,
+        keeping the cursor on the article it was on."""
+        before = {row.id for row in self._all_rows}
+        added = sum(1 for row in rows if row.id not in before)
+        self._all_rows = rows
+        text = self.query_input.value.strip()
+        if text:
+            self._generation += 1
+            self._search(text, self._generation, keep=True)
+        else:
+            self.article_list.set_rows(rows, searching=False, keep_id=self.article_list.current_id)
+        if added and before:
+            noun = "article" if added == 1 else "articles"
+            self.notify(f"{added} new {noun} in the library", timeout=4, markup=False)
+
     @staticmethod
     def _collect_garbage() -> None:
         if gc.get_count()[2] >= GC_AFTER:  # as often as Python's default would
@@ -231,7 +247,7 @@ class MainScreen(Screen[None]):
             return
 
     @work(thread=True, exclusive=True, group="search")
-    def _search(self, text: str, generation: int) -> None:
+    def _search(self, text: str, generation: int, keep: bool = False) -> None:
         from index.search import QueryError
 
         app = self.reader_app
@@ -243,7 +259,7 @@ class MainScreen(Screen[None]):
             # The first page may come with an estimated count (a phrase of common
             # words); the second pass below counts exactly.
             results = app.search(text, limit=first, exact_count=False)
-            app.call_from_thread(self._show_results, generation, results)
+            app.call_from_thread(self._show_results, generation, results, False, keep)
             if results.total <= first and not results.estimated:
                 return
             time.sleep(MORE_AFTER)  # let the first page paint, and the user type on
@@ -264,12 +280,20 @@ class MainScreen(Screen[None]):
         if generation == self._generation:
             self.query_one(SearchBox).set_status(message, error=True)
 
-    def _show_results(self, generation: int, results: SearchResults, more: bool = False) -> None:
+    def _show_results(
+        self,
+        generation: int,
+        results: SearchResults,
+        more: bool = False,
+        keep_cursor: bool = False,
+    ) -> None:
+        """Show a search's hits: its first page (the cursor to the top, unless
+        ``keep_cursor``), or the whole list after it (``more``: the cursor kept)."""
         if generation != self._generation:
             return  # stale: the query changed while this one ran
         self.results = results
         self._terms = list(results.terms)
-        keep = self.article_list.current_id if more else None
+        keep = self.article_list.current_id if more or keep_cursor else None
         self.article_list.set_rows(results.hits, searching=True, keep_id=keep)
         shown = len(results.hits)
         about = "about " if results.estimated else ""
