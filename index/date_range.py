@@ -14,7 +14,7 @@ import weakref
 from array import array
 from typing import Any
 
-from whoosh import query
+from whoosh import query, sorting
 from whoosh.fields import DATETIME
 from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.qparser import Plugin, syntax
@@ -169,6 +169,33 @@ class DateRangePlugin(Plugin):
 def _is_date(parser: Any, fieldname: str | None) -> bool:
     schema = parser.schema
     return bool(schema and fieldname in schema and isinstance(schema[fieldname], DATETIME))
+
+
+class NewestFirst(sorting.FacetType):
+    """Sorts by a date field's column, read from the cached array (Whoosh's own column
+    reader unpacks each value from the file), with undated documents keyed -1: sorted in
+    reverse, newest first and undated last."""
+
+    def __init__(self, fieldname: str) -> None:
+        self.fieldname = fieldname
+
+    def categorizer(self, global_searcher: Any) -> Any:
+        return _DateKeys(self.fieldname)
+
+
+class _DateKeys(sorting.Categorizer):
+    def __init__(self, fieldname: str) -> None:
+        self.fieldname = fieldname
+        self._values: array[int] | None = None
+
+    def set_searcher(self, segment_searcher: Any, docoffset: int) -> None:
+        self._values = _values(segment_searcher.reader(), self.fieldname)
+
+    def key_for(self, matcher: Any, segment_docnum: int) -> int:
+        if self._values is None:
+            return -1  # no column in this segment: nothing in it is dated
+        value = self._values[segment_docnum]
+        return -1 if value == _NO_DATE else value
 
 
 def column_range(q: query.NumericRange) -> ColumnRange:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from itertools import compress, groupby, islice
 from typing import TYPE_CHECKING, Any
 
-from whoosh import query, sorting
+from whoosh import query
 from whoosh.collectors import TopCollector
 from whoosh.matching import NullMatcher
 from whoosh.qparser import FieldAliasPlugin, GtLtPlugin, MultifieldParser
@@ -31,7 +31,7 @@ from whoosh.qparser.syntax import AndGroup
 from whoosh.searching import SearchContext
 
 from index.bulk import Bulk, ScoredList
-from index.date_range import DateRangePlugin, column_range
+from index.date_range import DateRangePlugin, NewestFirst, column_range
 from index.phrases import ExactPhrase, PhraseInFields, first_page, segment_signatures
 from index.schema import PAIR_FIELDS, QUERY_FIELDS, SEARCH_FIELDS
 from index.scoring import FastScorer
@@ -372,11 +372,7 @@ def warm(library: Library) -> None:
                 scorer.norms()
 
 
-_UNDATED = 2**64 - 1
-"""The published column's value for an article with no date (its largest number)."""
-_NEWEST_FIRST = sorting.TranslateFacet(
-    lambda value: -1 if value == _UNDATED else value, sorting.FieldFacet("published")
-)
+_NEWEST_FIRST = NewestFirst("published")
 """Newest first, sorted in reverse, with undated articles last (as ``reader list``)."""
 
 
