@@ -47,6 +47,8 @@ sys.path.insert(0, str(HERE.parent))
 
 PART = 5000
 """Articles added per call to Library.add (a resumable step)."""
+FRAME_TIMEOUT = 120.0
+"""Seconds a measured frame may take before the run fails (rather than hangs)."""
 QUERIES = {
     "common word": [
         "people",
@@ -175,7 +177,7 @@ async def _measure(library_dir: Path, spawned: float, runs: int) -> dict[str, ob
     result: dict[str, object] = {}
     async with app.run_test(size=(160, 48)) as pilot:
         articles = app.screen.query_one(ArticleList)
-        await drawn.wait()
+        await asyncio.wait_for(drawn.wait(), FRAME_TIMEOUT)
         result["first_paint"] = first_paint[0] - spawned
         result["rows_first"] = len(articles.rows)
         await app.workers.wait_for_complete()
@@ -200,7 +202,7 @@ async def _measure(library_dir: Path, spawned: float, runs: int) -> dict[str, ob
             drawn.clear()
             began = time.perf_counter()
             await pilot.press("enter")
-            await drawn.wait()
+            await asyncio.wait_for(drawn.wait(), FRAME_TIMEOUT)
             opens.append(opened[0] - began)
             assert view.article is not None
         result["open"] = opens
@@ -211,8 +213,8 @@ async def _measure(library_dir: Path, spawned: float, runs: int) -> dict[str, ob
         painted: list[float] = []
         show_results = screen._show_results  # type: ignore[attr-defined]
 
-        def timed_show(generation: int, results: object, more: bool = False) -> None:
-            show_results(generation, results, more)
+        def timed_show(generation: int, results: object, more: bool = False, *rest: object) -> None:
+            show_results(generation, results, more, *rest)
             if not more:  # the first page: note when the frame with it is drawn
                 app.call_after_refresh(note_drawn, painted)
 
@@ -229,7 +231,7 @@ async def _measure(library_dir: Path, spawned: float, runs: int) -> dict[str, ob
                 drawn.clear()
                 began = time.perf_counter()
                 await pilot.press(query[-1])
-                await drawn.wait()
+                await asyncio.wait_for(drawn.wait(), FRAME_TIMEOUT)
                 times.append(painted[0] - began)
                 status = str(screen.query_one("#search-status").render())
                 assert "match" in status and box.value == query, (query, status)  # type: ignore[attr-defined]
