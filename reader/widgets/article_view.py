@@ -693,7 +693,15 @@ class ArticleView(LineView, ScrollView, can_focus=True):
         new = pattern.pattern if pattern is not None else None
         if new == old and self._current_hit is None:
             return
+        # In an article of ordinary length the hits are found at once (a regex over a
+        # few KB): when they are the same ("peopl" and "people", or a query on fields
+        # that match nothing in its text) nothing is drawn again.
+        small = len(self.article.body) <= MEASURE_ALL_UP_TO
+        before = list(self.hits) if small else None
+        current = self._current_hit
         self._set_pattern(pattern)
+        if small and current is None and list(self.hits) == before:
+            return
         self._restyle()
 
     @property
