@@ -145,22 +145,33 @@ _BREAK_AT_RE = re.compile(f"(?=({_BREAK_RE.pattern}))")
 
 
 class _Breaks:
-    """Answers "does ``_BREAK_RE.search(text, start, end)`` find anything?" in O(log n).
+    """Answers "does ``_BREAK_RE.search(text, start, end)`` find anything?" in bounded
+    time.
 
-    A match of _BREAK_RE starting at an offset has one possible end (a single mark,
-    or whitespace, a run of hyphens and whitespace), and those ends grow with the
-    offset; so a match lies inside ``[start, end)`` exactly when the first match
-    starting at or after ``start`` ends by ``end``.
+    A short stretch (most: a cue and the next mention in one sentence) is searched
+    directly. For a long one, a table of every break is built once: a match of
+    _BREAK_RE starting at an offset has one possible end (a single mark, or whitespace,
+    a run of hyphens and whitespace), and those ends grow with the offset; so a match
+    lies inside ``[start, end)`` exactly when the first match starting at or after
+    ``start`` ends by ``end``.
     """
 
+    DIRECT = 200
+    """Longest stretch searched directly (characters)."""
+
     def __init__(self, text: str) -> None:
-        self._starts: list[int] = []
+        self._text = text
+        self._starts: list[int] | None = None
         self._ends: list[int] = []
-        for m in _BREAK_AT_RE.finditer(text):
-            self._starts.append(m.start())
-            self._ends.append(m.end(1))
 
     def between(self, start: int, end: int) -> bool:
+        if end - start <= self.DIRECT:
+            return _BREAK_RE.search(self._text, start, end) is not None
+        if self._starts is None:
+            self._starts = []
+            for m in _BREAK_AT_RE.finditer(self._text):
+                self._starts.append(m.start())
+                self._ends.append(m.end(1))
         i = bisect_left(self._starts, start)
         return i < len(self._starts) and self._ends[i] <= end
 
