@@ -283,6 +283,35 @@ async def test_b_bookmarks_the_mouse_selection(make_app, notes_path: Path) -> No
         assert len(bm.quote) < len(article.paragraphs[1])
 
 
+async def test_a_selection_bookmarks_the_words_selected_not_their_first_occurrence(
+    make_app, notes_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The words "Kursk Oblast" are in the first seed's paragraphs 1 and 2: selecting it in the
+    second bookmarks the second (it was found by searching the body for the words)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        view = main(app).query_one(ArticleView)
+        article = view.article
+        assert article is not None
+        words = "Kursk Oblast"
+        assert words in article.paragraphs[0] and words in article.paragraphs[1]
+        lines = view.paragraph_lines(1)
+        row = next(i for i, line in enumerate(lines) if words in line)
+        x = lines[row].index(words)
+        y = view._paragraph_region(1).y - view.scroll_offset.y + row
+        await pilot.mouse_down(view, offset=(x, y))
+        await pilot.hover(view, offset=(x + len(words), y))
+        await pilot.mouse_up(view, offset=(x + len(words), y))
+        await pilot.pause()
+        await pilot.press("b")
+        (bm,) = NotesFile(notes_path).read()
+        start = article.paragraph_offsets()[1][0] + article.paragraphs[1].index(words)
+        assert (bm.start, bm.end) == (start, start + len(words))
+        assert bm.quote == words and bm.location == "paragraph 2"
+
+
 async def test_o_opens_notes_and_enter_opens_the_passage(
     make_app, library_dir: Path, notes_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

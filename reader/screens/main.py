@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import re
 import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -375,23 +374,7 @@ class MainScreen(Screen[None]):
 
     def _selection_span(self) -> tuple[int, int] | None:
         """Body offsets of the mouse selection in the reader, when there is one."""
-        article = self.article_view.article
-        selected = self.get_selected_text()
-        if article is None or not selected or not selected.strip():
-            return None
-        words = selected.split()
-        pattern = r"\s+".join(re.escape(w) for w in words)
-        match = re.search(pattern, article.body)
-        if match is None:
-            return None
-        # A selection that cuts a word takes the whole word.
-        body = article.body
-        start, end = match.start(), match.end()
-        while start > 0 and body[start - 1].isalnum():
-            start -= 1
-        while end < len(body) and body[end].isalnum():
-            end += 1
-        return start, end
+        return self.article_view.selection_span()
 
     def _passage_to_bookmark(self) -> tuple[int, int] | None:
         if self.article_view.article is None:

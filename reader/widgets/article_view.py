@@ -578,6 +578,68 @@ class ArticleView(LineView, ScrollView, can_focus=True):
         )
         return shifted.extract("\n".join(lines)), "\n"
 
+    def selection_span(self) -> tuple[int, int] | None:
+        """Body offsets of the mouse selection, widened to whole words; None when it
+        holds no body text.
+
+        Found from where the selection starts and ends on screen (the paragraph of each
+        line and its column), never by searching the body for the selected words: a
+        phrase said twice would bookmark its first occurrence.
+        """
+        selection = self.text_selection
+        article = self.article
+        if selection is None or article is None or not self._offsets:
+            return None
+        start = (
+            self._offsets[0][0]
+            if selection.start is None
+            else self._body_offset(selection.start, after=True)
+        )
+        end = (
+            self._offsets[-1][1]
+            if selection.end is None
+            else self._body_offset(selection.end, after=False)
+        )
+        if start is None or end is None:
+            return None
+        body = article.body
+        while start < end and body[start].isspace():
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            return None
+        while start > 0 and body[start - 1].isalnum():
+            start -= 1
+        while end < len(body) and body[end].isalnum():
+            end += 1
+        return start, end
+
+    def _body_offset(self, point: Offset, *, after: bool) -> int | None:
+        """The body offset at a point of the view (a selection's end, exclusive).
+
+        A point off the body (the headline, the captions) moves to the body's first
+        offset after it (``after``) or to its last one before it; None when there is
+        none that way.
+        """
+        block = self._block_at(point.y)
+        if self._measure(block):
+            self._heights_changed(block)
+        paragraph = self._paragraph_of(block)
+        if paragraph < 0:
+            before_body = block < len(self._head)
+            if after:
+                return self._offsets[0][0] if before_body else None
+            return None if before_body else self._offsets[-1][1]
+        first, last = self._offsets[paragraph]
+        row = point.y - self._tops[block] - 1  # the block's first line is blank
+        if row < 0:
+            return first if after else None if paragraph == 0 else self._offsets[paragraph - 1][1]
+        breaks = [0, *self._paragraph_breaks(paragraph, self._text_width), last - first]
+        row = min(row, len(breaks) - 2)
+        line_start, line_end = breaks[row], breaks[row + 1]
+        return first + min(line_start + max(0, point.x - INDENT), line_end)
+
     def selection_updated(self, selection: Selection | None) -> None:
         self._cache.clear()
         self.refresh()
