@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import threading
 import time
 from collections import Counter
@@ -300,15 +299,12 @@ class _Watch:
 def run_app(args: argparse.Namespace) -> int:
     """Open the app on the user's library (or the demo) and return the exit code."""
     from index.paths import demo_library
-    from reader.cli import _notes_path, open_library
+    from reader.cli import open_library
     from reader.config import load_config
+    from reader.locations import notes_path as find_notes
 
     config, warnings = load_config()
-    explicit_notes = bool(getattr(args, "notes", None) or os.environ.get("READER_NOTES"))
-    if config.notes and not explicit_notes:
-        notes_path = Path(config.notes).expanduser()
-    else:
-        notes_path = _notes_path(args)
+    notes_path = find_notes(getattr(args, "notes", None), config)
     library = open_library(args, demo_if_empty=True, quiet=True)
     try:
         demo = library.folder.resolve() == demo_library().resolve()

@@ -142,9 +142,15 @@ def open_demo_library(quiet: bool = False) -> Library:
 
 
 def _notes_path(args: argparse.Namespace) -> Path:
-    from index.paths import default_notes
+    """The notes file of a command: as the app finds it, config file included (a bad
+    config file is said on stderr, and its defaults used)."""
+    from reader.config import load_config
+    from reader.locations import notes_path
 
-    return Path(args.notes).expanduser() if args.notes else default_notes()
+    config, warnings = load_config()
+    for warning in warnings:
+        print(_shown(f"reader: {warning}"), file=sys.stderr)
+    return notes_path(getattr(args, "notes", None), config)
 
 
 def _display_path(path: str) -> str:

@@ -49,3 +49,31 @@ def test_notes_linked_to_dev_zero_is_a_one_line_error(
         f"reader: cannot read the notes file {notes}: it is a device or a pipe,"
         " not a regular file\n"
     )
+
+
+def test_bookmark_and_notes_use_the_notes_file_the_config_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 18, bug 2: the app honoured ``notes =`` in config.toml, the CLI did not."""
+    from reader.config import load_config
+    from reader.locations import notes_path
+
+    chosen = tmp_path / "my notes.md"
+    config = tmp_path / "config.toml"
+    config.write_text(f'notes = "{chosen}"\n', encoding="utf-8")
+    monkeypatch.setenv("READER_LIBRARY", str(tmp_path / "lib"))
+    monkeypatch.setenv("READER_CONFIG", str(config))
+    monkeypatch.delenv("READER_NOTES", raising=False)
+    run(capsys, "add", str(SEEDS))
+    first = json.loads(run(capsys, "list", "--json")[1].splitlines()[0])["id"]
+    code, out, _ = run(capsys, "bookmark", first, "--paragraph", "1")
+    assert code == 0 and str(chosen) in out
+    assert chosen.exists()
+    (entry,) = [json.loads(line) for line in run(capsys, "notes", "--json")[1].splitlines()]
+    assert entry["article"] == first
+    # The app finds the same file; --notes and $READER_NOTES still win over the config.
+    loaded, _ = load_config()
+    assert notes_path(None, loaded) == chosen
+    assert notes_path(str(tmp_path / "given.md"), loaded) == tmp_path / "given.md"
+    monkeypatch.setenv("READER_NOTES", str(tmp_path / "env.md"))
+    assert notes_path(None, loaded) == tmp_path / "env.md"

@@ -86,7 +86,8 @@ def test_search_open_bookmark_with_note_and_quit(tmp_path: Path) -> None:
         term.wait_for("Enter Results")  # the footer once the search box has the focus
         term.keys("Kursk", literal=True)
         term.wait_for("5 articles match")
-        term.keys("Enter")
+        term.keys("Enter")  # to the results: wait for the list to have the focus
+        term.wait_for(lambda screen: "Enter Results" not in screen)
         term.keys("Enter")
         term.wait_for("Figures (")
         term.keys("j")
