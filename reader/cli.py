@@ -27,9 +27,13 @@ class UserError(Exception):
 
 
 def _console(stderr: bool = False) -> Console:
+    """Rich's console for human-readable output. Piped or redirected, lines are not
+    wrapped (Rich would wrap them at 80 columns, splitting paths and ids for ``grep``)."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    stream = sys.stderr if stderr else sys.stdout
+    piped = not stream.isatty()
+    return Console(stderr=stderr, highlight=False, soft_wrap=piped)
 
 
 def _shown(text: object, *, lines: bool = False) -> str:
@@ -441,24 +445,17 @@ def cmd_notes(args: argparse.Namespace) -> int:
 
 def cmd_clean(args: argparse.Namespace) -> int:
     from index.clean import clean_page, format_body
-    from index.ingest.decode import UnreadableFile, decode_bytes, read_limited
-    from index.ingest.sanitize import sanitize
+    from index.ingest.decode import UnreadableFile, read_page
 
     name = args.file if args.file and args.file != "-" else "stdin"
     try:
-        if name == "stdin":
-            data = read_limited(sys.stdin.buffer.read)
-        else:
-            # Any file the user names, a pipe or a device too, read with the size bound.
-            with open(args.file, "rb") as fh:
-                data = read_limited(fh.read)
-        text, _encoding = decode_bytes(data)
+        text = read_page(args.file)
     except OSError as exc:
         raise UserError(f"cannot read {name}: {exc.strerror or exc}") from None
     except UnreadableFile as exc:
         raise UserError(f"cannot clean {name}: {exc}") from None
-    result = clean_page(sanitize(text))
-    sys.stdout.write(format_body(result))
+    body = format_body(clean_page(text))
+    sys.stdout.write(body + "\n" if body else "")
     return 0
 
 

@@ -30,11 +30,17 @@ def test_prints_the_body_one_paragraph_a_line_from_a_file() -> None:
     assert proc.stdout.decode("utf-8").count("\n") == 10
 
 
-def test_reads_stdin_and_replaces_undecodable_bytes() -> None:
-    page = SEED.read_bytes().replace(b"Blinken said", b"Blinken \xff said", 1)
+def test_reads_stdin_and_decodes_as_reader_clean_does(tmp_path: Path) -> None:
+    """Issue 18, bug 4: the module decoded with replacement characters where reader
+    clean (and reader add) detect the encoding; both now print the same."""
+    page = SEED.read_text(encoding="utf-8").replace("’", "'").encode("cp1252")
+    page = page.replace(b"Blinken said", b"Blinken \xe9said", 1)  # é in windows-1252
     proc = _run(stdin=page)
     assert proc.returncode == 0
-    assert "Blinken \ufffd said" in proc.stdout.decode("utf-8")
+    assert "Blinken ésaid" in proc.stdout.decode("utf-8")
+    path = tmp_path / "page.txt"
+    path.write_bytes(page)
+    assert _reader_clean(str(path)).stdout == proc.stdout == _run(str(path)).stdout
 
 
 def test_missing_file_is_one_line_on_stderr() -> None:

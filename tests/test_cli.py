@@ -362,3 +362,27 @@ def test_add_refuses_devices_and_pipes_and_walks_folders(
             f"skipped {env / 'pipe.txt'}: a pipe, not a regular file; only files and folders are added",
         ]
     )
+
+
+def test_piped_output_is_not_wrapped_at_80_columns(tmp_path: Path) -> None:
+    """Issue 18, bug 4: a long path in `reader add`'s and `reader list`'s piped output was
+    cut across lines at 80 columns."""
+    folder = tmp_path / ("a-long-folder-name-" * 6)
+    folder.mkdir()
+    (folder / "empty.txt").write_text("")
+    env = {**os.environ, "READER_LIBRARY": str(tmp_path / "lib")}
+    env.pop("COLUMNS", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "add", str(folder)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+        timeout=120,
+    )
+    skipped = [
+        line for line in proc.stdout.splitlines() + proc.stderr.splitlines() if "empty" in line
+    ]
+    assert skipped, (proc.stdout, proc.stderr)
+    assert all(len(line) > 120 for line in skipped)  # the whole path on one line

@@ -1,10 +1,12 @@
-"""``python -m index.clean [FILE]``: print the article body of a page dump, one paragraph a line."""
+"""``python -m index.clean [FILE]``: print the article body of a page dump, one paragraph a
+line: what ``reader clean`` prints, read and decoded the same way."""
 
 from __future__ import annotations
 
 import sys
 
 from index.clean import clean_page, format_body
+from index.ingest.decode import UnreadableFile, read_page
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -12,16 +14,16 @@ def main(argv: list[str] | None = None) -> int:
     if len(args) > 1:
         print("usage: python -m index.clean [FILE]", file=sys.stderr)
         return 2
+    name = args[0] if args and args[0] != "-" else "stdin"
     try:
-        if args and args[0] != "-":
-            with open(args[0], "rb") as fh:
-                data = fh.read()
-        else:
-            data = sys.stdin.buffer.read()
+        text = read_page(args[0] if args else None)
     except OSError as exc:
-        print(f"cannot read {args[0]}: {exc.strerror}; check the path", file=sys.stderr)
+        print(f"cannot read {name}: {exc.strerror or exc}; check the path", file=sys.stderr)
         return 1
-    body = format_body(clean_page(data.decode("utf-8", errors="replace")))
+    except UnreadableFile as exc:
+        print(f"cannot clean {name}: {exc}", file=sys.stderr)
+        return 1
+    body = format_body(clean_page(text))
     out = sys.stdout.buffer
     out.write(body.encode("utf-8"))
     if body:

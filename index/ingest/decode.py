@@ -129,3 +129,28 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode(encoding), encoding
     except UnicodeDecodeError:
         return data.decode(encoding, errors="replace"), encoding
+
+
+def read_page(path: str | None) -> str:
+    """A page dump as ``reader add`` would read it: the file at ``path`` (standard input
+    for None or ``-``), read with the size bound, decoded, control characters made safe.
+
+    What ``reader clean`` and ``python -m index.clean`` both read, so the two print the
+    same for the same bytes.
+
+    Raises:
+        OSError: the file cannot be opened or read.
+        UnreadableFile: empty, too large, binary, or no encoding fits.
+    """
+    import sys
+
+    from index.ingest.sanitize import sanitize
+
+    if path is None or path == "-":
+        data = read_limited(sys.stdin.buffer.read)
+    else:
+        # Any file the user names, a pipe or a device too, read with the size bound.
+        with open(path, "rb") as fh:
+            data = read_limited(fh.read)
+    text, _encoding = decode_bytes(data)
+    return sanitize(text)
