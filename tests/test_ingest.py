@@ -375,3 +375,42 @@ def test_html_page_with_a_control_character_is_cleaned(tmp_path: Path, control: 
     )
     assert not any(ord(ch) < 32 or ch == "\x7f" for ch in article.body if ch != "\n")
     assert article.paragraphs[-1] == "A dash – and a tab stay as the parser gives them."
+
+
+def test_markdown_is_read_as_a_markdown_renderer_reads_it(tmp_path: Path) -> None:
+    """Issue 18, bug 3: a hand-written emphasis regex made snake_case_name snakecasename;
+    setext headings, code fences and reference links came out wrong; YAML-list authors
+    were not read."""
+    path = tmp_path / "post.md"
+    path.write_text(
+        "---\n"
+        "title: 'Budget: the vote'\n"
+        "authors:\n  - Jane Roe\n  - John Doe\n"
+        "date: October 31, 2024\n"
+        "outlet: The Ledger\n"
+        "---\n\n"
+        "Setext heading\n==============\n\n"
+        "The field is called snake_case_name, and 2 * 3 * 4 is *not* __bold__ here.\n\n"
+        "See [the report][r] for more, or <b>the annex</b>.\n\n"
+        "```python\nx = compute(a_b)\n```\n\n"
+        "> Quoted line one\n> and two.\n\n"
+        "1. First point\n2. Second point\n\n"
+        "[r]: https://example.org/report\n",
+        encoding="utf-8",
+    )
+    (doc,) = read_file(path)
+    cleaned = doc.cleaned
+    assert cleaned is not None
+    assert cleaned.title == "Budget: the vote"
+    assert cleaned.authors == ["Jane Roe", "John Doe"]
+    assert cleaned.published == "2024-10-31"
+    assert cleaned.outlet == "The Ledger"
+    assert cleaned.paragraphs == [
+        "Setext heading",
+        "The field is called snake_case_name, and 2 * 3 * 4 is not bold here.",
+        "See the report for more, or the annex.",
+        "x = compute(a_b)",
+        "Quoted line one and two.",
+        "First point",
+        "Second point",
+    ]

@@ -1,37 +1,78 @@
-"""Markdown files (.md): optional front matter, a `#` title, paragraphs."""
+"""Markdown files (.md): optional YAML front matter, a `#` title, paragraphs.
+
+Parsed by markdown-it-py (CommonMark, with tables and strikethrough), so emphasis,
+setext headings, code fences and reference links read as a Markdown renderer reads
+them; the front matter is YAML, read with every value kept as written (a date is
+then read by :func:`_published`, as the other formats' dates are).
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import cache
+from typing import Any
 
 from index.clean.dates import find_date
 from index.ingest.documents import Document
 from index.model import CleanResult, RemovedLine
 
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(\S(?:.*?\S)?)\1")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _SPACE_BEFORE_OFFSET = re.compile(r"\s+(?=(?:[+-]\d\d(?::?\d\d)?|Z)$)", re.IGNORECASE)
 """YAML timestamps may write ``2024-10-31 08:00:00 +02:00``; ISO 8601 has no space there."""
 
 
-def _inline(text: str) -> str:
-    text = _LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(r"\2", text)
-    return " ".join(text.split())
+@cache
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark").use(front_matter_plugin).enable(["table", "strikethrough"])
 
 
-def _front_matter(block: str) -> dict[str, str]:
-    fields: dict[str, str] = {}
-    for line in block.splitlines():
-        key, sep, value = line.partition(":")
-        if sep and key.strip():
-            fields[key.strip().lower()] = value.strip().strip("\"'")
-    return fields
+def _front_matter(block: str) -> dict[str, Any]:
+    """The front matter's fields, keys lowercased; values are strings or lists of them.
+
+    Read as YAML; front matter that is not YAML (an unquoted colon in a title) is read
+    a line at a time as ``key: value``.
+    """
+    import yaml
+
+    try:
+        data = yaml.load(block, Loader=yaml.BaseLoader)  # every scalar kept as a string
+    except yaml.YAMLError:
+        data = None
+    if not isinstance(data, dict):
+        data = {}
+        for line in block.splitlines():
+            key, sep, value = line.partition(":")
+            if sep and key.strip():
+                data[key.strip()] = value.strip().strip("\"'")
+    return {str(key).strip().lower(): value for key, value in data.items()}
+
+
+def _text(value: Any) -> str | None:
+    """A front-matter value as one line of text (the first of a list), or None."""
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+    if not isinstance(value, str):
+        return None
+    return " ".join(value.split()) or None
+
+
+def _authors(value: Any) -> list[str]:
+    """``author: Jane Roe and John Doe``, ``authors: [Jane Roe, John Doe]`` or a YAML
+    list: each name once."""
+    names = value if isinstance(value, list) else [value]
+    found: list[str] = []
+    for name in names:
+        if not isinstance(name, str):
+            continue
+        parts = re.split(r",|\band\b|&", name) if not isinstance(value, list) else [name]
+        for part in parts:
+            part = " ".join(part.split())
+            if part and part not in found:
+                found.append(part)
+    return found
 
 
 def _published(value: str | None) -> str | None:
@@ -58,44 +99,69 @@ def _published(value: str | None) -> str | None:
     return when.replace(microsecond=0).isoformat(timespec="seconds" if when.second else "minutes")
 
 
+def _inline_text(token: Any, captions: list[str]) -> str:
+    """An inline token's words: emphasis and links give their text; images give their
+    alt text to the captions; raw HTML tags are dropped."""
+    parts: list[str] = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            if child.content.strip():
+                captions.append(" ".join(child.content.split()))
+    return " ".join("".join(parts).split())
+
+
 def read_markdown(text: str) -> Document:
-    fields: dict[str, str] = {}
+    fields: dict[str, Any] = {}
     removed: list[RemovedLine] = []
-    body = text
-    match = _FRONT_MATTER.match(text)
-    if match:
-        fields = _front_matter(match.group(1))
-        removed = [RemovedLine(ln, "front-matter") for ln in match.group(0).splitlines() if ln]
-        body = text[match.end() :]
-    title = fields.get("title")
+    title: str | None = None
     paragraphs: list[str] = []
     captions: list[str] = []
-    for block in re.split(r"\n\s*\n", body):
-        lines = [ln for ln in block.splitlines() if ln.strip()]
-        if not lines:
-            continue
-        heading = _HEADING.match(lines[0])
-        if heading and len(lines) == 1:
-            if heading.group(1) == "#" and title is None:
-                title = _inline(heading.group(2))
-                continue
-            paragraphs.append(_inline(heading.group(2)))
-            continue
-        images = _IMAGE.findall(block)
-        rest = _IMAGE.sub("", block)
-        captions.extend(_inline(alt) for alt in images if alt.strip())
-        if _LIST.match(lines[0]):
-            paragraphs.extend(_inline(_LIST.sub("", ln)) for ln in rest.splitlines() if ln.strip())
-        elif rest.strip():
-            paragraphs.append(
-                _inline(rest.replace(">", " ") if rest.lstrip().startswith(">") else rest)
-            )
-    authors = [a.strip() for a in re.split(r",|\band\b", fields.get("author", "")) if a.strip()]
+    tokens = _parser().parse(text)
+    row: list[str] | None = None
+    for i, token in enumerate(tokens):
+        if token.type == "front_matter":
+            fields = _front_matter(token.content)
+            title = _text(fields.get("title"))
+            lines = token.content.splitlines()
+            removed = [RemovedLine("---", "front-matter")]
+            removed += [RemovedLine(ln, "front-matter") for ln in lines if ln]
+            removed.append(RemovedLine("---", "front-matter"))
+        elif token.type in ("fence", "code_block"):
+            code = " ".join(token.content.split())
+            if code:
+                paragraphs.append(code)
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            cells = [cell for cell in row if cell]
+            if cells:
+                paragraphs.append(" · ".join(cells))
+            row = None
+        elif token.type == "inline":
+            words = _inline_text(token, captions)
+            opener = tokens[i - 1] if i else None
+            if row is not None:
+                row.append(words)
+            elif not words:
+                continue  # an image alone: its caption only
+            elif opener is not None and opener.type == "heading_open":
+                if opener.tag == "h1" and title is None:
+                    title = words
+                else:
+                    paragraphs.append(words)
+            else:
+                paragraphs.append(words)
     cleaned = CleanResult(
         title=title,
-        authors=authors,
-        published=_published(fields.get("date")),
-        outlet=fields.get("outlet") or fields.get("site") or fields.get("source") or None,
+        authors=_authors(fields.get("author", fields.get("authors"))),
+        published=_published(_text(fields.get("date"))),
+        outlet=_text(fields.get("outlet"))
+        or _text(fields.get("site"))
+        or _text(fields.get("source")),
         paragraphs=paragraphs,
         captions=captions,
         removed=removed,
