@@ -65,7 +65,8 @@ class Terminal:
         self._tmux("kill-server")
 
 
-def test_search_open_bookmark_with_note_and_quit(tmp_path: Path) -> None:
+def _environment(tmp_path: Path) -> dict[str, str]:
+    """The user's environment with every folder of reader's under ``tmp_path``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("READER_", "XDG_", "TMUX"))}
     env.update(
         READER_LIBRARY=str(tmp_path / "library"),
@@ -75,6 +76,11 @@ def test_search_open_bookmark_with_note_and_quit(tmp_path: Path) -> None:
         XDG_CACHE_HOME=str(tmp_path / "cache"),
         TERM="xterm-256color",
     )
+    return env
+
+
+def test_search_open_bookmark_with_note_and_quit(tmp_path: Path) -> None:
+    env = _environment(tmp_path)
     subprocess.run(
         [str(READER), "add", str(ROOT / "seeds")], env=env, check=True, capture_output=True
     )
@@ -114,15 +120,7 @@ def test_search_open_bookmark_with_note_and_quit(tmp_path: Path) -> None:
 def test_the_app_shows_articles_added_from_another_shell(tmp_path: Path) -> None:
     """`reader add` and `reader reindex` in another shell while the app is open: the list
     and the search follow within seconds, without a restart."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("READER_", "XDG_", "TMUX"))}
-    env.update(
-        READER_LIBRARY=str(tmp_path / "library"),
-        READER_NOTES=str(tmp_path / "notes.md"),
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        XDG_CACHE_HOME=str(tmp_path / "cache"),
-        TERM="xterm-256color",
-    )
+    env = _environment(tmp_path)
     seeds = sorted((ROOT / "seeds").iterdir())
     subprocess.run([str(READER), "add", str(seeds[0])], env=env, check=True, capture_output=True)
     term = Terminal(tmp_path, str(READER), env)
