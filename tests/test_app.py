@@ -453,7 +453,6 @@ async def test_every_key_of_the_table_is_bound() -> None:
         assert key in keys
     for key in ("n", "N", "b", "B", "o", "h", "p", "question_mark", "q"):
         assert key in keys
-    assert "f" not in keys and "s" not in keys  # the library views come later
     ids = [command.id for command in COMMANDS]
     assert len(ids) == len(set(ids))
     assert all(command.tooltip and command.description for command in COMMANDS)
@@ -582,18 +581,18 @@ async def test_keymap_remaps_by_id(make_app, notes_path: Path) -> None:  # type:
 
 async def test_a_busy_library_does_not_freeze_the_app(make_app, library_dir: Path) -> None:  # type: ignore[no-untyped-def]
     import sqlite3
-    import time
 
     writer = sqlite3.connect(library_dir / "library.sqlite", timeout=1)
     writer.execute("BEGIN IMMEDIATE")  # as `reader add` holds it while it ingests
     app = make_app()
     try:
         async with app.run_test(size=SIZE) as pilot:
-            began = time.monotonic()
             await pilot.press("enter", "j", "p")
             await pilot.pause()
-            assert time.monotonic() - began < 2
+            # Opened, moved and toggled while the lock is held: the read mark and the
+            # panel's state wait on the state thread, none of it on the screen.
             assert main(app).query_one(ArticleView).article is not None
+            assert app.state.error is None and not app.state.panel_visible
             writer.rollback()
     finally:
         writer.close()
