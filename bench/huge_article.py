@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import dataclasses
-import json
 import sys
 import tempfile
 import time
@@ -28,15 +26,15 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE.parent / "tests"))
 
 from index.library import Library  # noqa: E402
-from index.model import PARAGRAPH_SEPARATOR, Article  # noqa: E402
-from index.pipeline import search_fields  # noqa: E402
+from index.model import Article  # noqa: E402
 
 
-def huge_article(megabytes: float, paragraph_kb: int) -> Article:
-    from test_app_support import FROZEN
+def make_article(megabytes: float, paragraph_kb: int) -> Article:
+    """The first seed's text repeated to ``megabytes`` and cut, at spaces, into
+    paragraphs of about ``paragraph_kb`` KB."""
+    from test_app_support import huge_article, seed_text
 
-    seed = Article.from_dict(json.loads(FROZEN.read_text(encoding="utf-8"))[0])
-    joined = " ".join(seed.paragraphs) + " "
+    joined = seed_text() + " "
     text = joined * (int(megabytes * 1e6) // len(joined) + 1)
     size = paragraph_kb * 1000
     paragraphs = []
@@ -46,42 +44,14 @@ def huge_article(megabytes: float, paragraph_kb: int) -> Article:
         cut = cut if cut > at else min(len(text), at + size)
         paragraphs.append(text[at:cut].strip())
         at = cut
-    figures = []
-    shift = 0
-    for paragraph in paragraphs:
-        for figure in seed.figures:
-            start = paragraph.find(figure.text)
-            while start >= 0:
-                figures.append(
-                    dataclasses.replace(
-                        figure, start=shift + start, end=shift + start + len(figure.text)
-                    )
-                )
-                start = paragraph.find(figure.text, start + 1)
-        shift += len(paragraph) + len(PARAGRAPH_SEPARATOR)
-    figures.sort(key=lambda f: f.start)
-    return dataclasses.replace(
-        seed,
-        id="b19000000000",
-        title="A huge article",
-        paragraphs=paragraphs,
-        figures=figures,
-        sources=[],
-        content_hash="h" * 16,
-        published="2030-01-01",
-    )
+    return huge_article([p for p in paragraphs if p])
 
 
 def build(folder: Path, article: Article) -> None:
-    from test_app_support import build_frozen_library
+    from test_app_support import add_article, build_frozen_library
 
     build_frozen_library(folder)
-    with Library(folder) as library, library.write_lock():
-        writer = library.index.writer()
-        library.records.put(article, 0.0)
-        writer.add_document(**search_fields(article))
-        writer.commit()
-        library.records.commit()
+    add_article(folder, article)
 
 
 async def measure(folder: Path) -> dict[str, float]:
@@ -122,7 +92,7 @@ def main() -> int:
     parser.add_argument("--mb", type=float, default=19.0, help="article size in MB")
     parser.add_argument("--paragraph-kb", type=int, default=100, help="paragraph size in KB")
     args = parser.parse_args()
-    article = huge_article(args.mb, args.paragraph_kb)
+    article = make_article(args.mb, args.paragraph_kb)
     with tempfile.TemporaryDirectory(prefix="reader-huge-") as tmp:
         folder = Path(tmp) / "library"
         build(folder, article)

@@ -8,16 +8,19 @@ first frame: the app froze for over a minute and a q pressed meanwhile waited as
 
 from __future__ import annotations
 
-import dataclasses
-import json
 from pathlib import Path
 
 import pytest
-from test_app_support import FROZEN, build_frozen_library, notes_path  # noqa: F401
+from test_app_support import (  # noqa: F401  (fixtures)
+    add_article,
+    build_frozen_library,
+    huge_article,
+    notes_path,
+    seed_text,
+)
 
 from index.library import Library
-from index.model import PARAGRAPH_SEPARATOR, Article
-from index.pipeline import search_fields
+from index.model import Article
 from reader.app import ReaderApp
 from reader.config import Config
 from reader.screens.main import MainScreen
@@ -28,47 +31,13 @@ COPIES = 1000
 """The first seed's body this many times over: 2 MB in 1,000 paragraphs of 2 KB."""
 
 
-def _huge_article() -> Article:
-    seed = Article.from_dict(json.loads(FROZEN.read_text(encoding="utf-8"))[0])
-    joined = " ".join(seed.paragraphs)
-    paragraphs, figures = [], []
-    shift = 0
-    for copy in range(COPIES):
-        paragraphs.append(f"Copy {copy}. {joined}")
-        lead = len(f"Copy {copy}. ")
-        # Each figure's offsets moved to where its words are in this copy.
-        at = 0
-        for figure in seed.figures:
-            found = joined.find(figure.text, at)
-            if found < 0:
-                continue
-            start = shift + lead + found
-            figures.append(dataclasses.replace(figure, start=start, end=start + len(figure.text)))
-            at = found + 1
-        shift += len(paragraphs[-1]) + len(PARAGRAPH_SEPARATOR)
-    return dataclasses.replace(
-        seed,
-        id="b1900000000a",
-        title="A huge article",
-        paragraphs=paragraphs,
-        figures=figures,
-        sources=[],
-        content_hash="h" * 16,
-        published="2030-01-01",
-    )
-
-
 @pytest.fixture
 def huge_library(tmp_path: Path) -> tuple[Path, Article]:
     folder = tmp_path / "library"
     build_frozen_library(folder)
-    article = _huge_article()
-    with Library(folder) as library, library.write_lock():
-        writer = library.index.writer()
-        library.records.put(article, 0.0)
-        writer.add_document(**search_fields(article))
-        writer.commit()
-        library.records.commit()
+    text = seed_text()
+    article = huge_article([f"Copy {copy}. {text}" for copy in range(COPIES)])
+    add_article(folder, article)
     return folder, article
 
 

@@ -60,6 +60,55 @@ def build_frozen_library(folder: Path) -> None:
         library.records.commit()
 
 
+def seed_text() -> str:
+    """The first frozen seed's paragraphs joined into one text."""
+    data = json.loads(FROZEN.read_text(encoding="utf-8"))[0]
+    return " ".join(Article.from_dict(data).paragraphs)
+
+
+def huge_article(paragraphs: list[str]) -> Article:
+    """The first frozen seed made an article of ``paragraphs`` (pieces of its text), its
+    figures found again wherever their words are, dated 2030 so that it lists first."""
+    import dataclasses
+
+    from index.model import PARAGRAPH_SEPARATOR
+
+    seed = Article.from_dict(json.loads(FROZEN.read_text(encoding="utf-8"))[0])
+    figures = []
+    shift = 0
+    for paragraph in paragraphs:
+        for figure in seed.figures:
+            start = paragraph.find(figure.text)
+            while start >= 0:
+                end = start + len(figure.text)
+                figures.append(dataclasses.replace(figure, start=shift + start, end=shift + end))
+                start = paragraph.find(figure.text, start + 1)
+        shift += len(paragraph) + len(PARAGRAPH_SEPARATOR)
+    figures.sort(key=lambda f: f.start)
+    return dataclasses.replace(
+        seed,
+        id="b19000000000",
+        title="A huge article",
+        paragraphs=paragraphs,
+        figures=figures,
+        sources=[],
+        content_hash="h" * 16,
+        published="2030-01-01",
+    )
+
+
+def add_article(folder: Path, article: Article) -> None:
+    """Write one article straight into a library's records and index (no ingest)."""
+    from index.pipeline import search_fields
+
+    with Library(folder) as library, library.write_lock():
+        writer = library.index.writer()
+        library.records.put(article, 0.0)
+        writer.add_document(**search_fields(article))
+        writer.commit()
+        library.records.commit()
+
+
 @pytest.fixture
 def frozen_library_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "frozen-library"
