@@ -129,7 +129,9 @@ def test_the_ingest_workers_die_with_a_killed_add(tmp_path: Path) -> None:
     assert len(workers) >= 2
     os.kill(add.pid, signal.SIGKILL)
     add.wait()
-    for _ in range(100):
+    # A worker still starting (importing) sees its parent gone when it gets to its
+    # initializer; on a loaded machine that can take a few seconds.
+    for _ in range(600):
         if not any(_alive(w) for w in workers):
             break
         time.sleep(0.05)
