@@ -414,3 +414,14 @@ def test_markdown_is_read_as_a_markdown_renderer_reads_it(tmp_path: Path) -> Non
         "First point",
         "Second point",
     ]
+
+
+def test_markdown_front_matter_nested_past_reason_is_read_line_by_line(tmp_path: Path) -> None:
+    """Front matter of 5,000 '[' made the YAML parser recurse until Python stopped it:
+    'unexpected error: RecursionError' and the add failed."""
+    path = tmp_path / "deep.md"
+    path.write_text("---\ntitle: " + "[" * 5000 + "\n---\n\nTroops moved north, officials said.\n")
+    (doc,) = read_file(path)
+    assert doc.cleaned is not None
+    assert doc.cleaned.paragraphs == ["Troops moved north, officials said."]
+    assert doc.cleaned.title == "[" * 5000

@@ -39,7 +39,7 @@ def _front_matter(block: str) -> dict[str, Any]:
 
     try:
         data = yaml.load(block, Loader=yaml.BaseLoader)  # every scalar kept as a string
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError, ValueError):  # not YAML, or nested past reason
         data = None
     if not isinstance(data, dict):
         data = {}
